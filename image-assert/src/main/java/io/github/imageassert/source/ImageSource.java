@@ -1,0 +1,29 @@
+package io.github.imageassert.source;
+
+import io.github.imageassert.fs.ContentCapture;
+import io.github.imageassert.fs.LayerIndex;
+import io.github.imageassert.image.ImageMetadata;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where an image comes from: an engine, a {@code docker save} archive or an OCI layout. A source answers
+ * metadata questions as cheaply as it can and reads layer bytes only when asked to.
+ */
+public interface ImageSource {
+
+    /** How to name the image in messages, e.g. {@code sample:runtime}. */
+    String reference();
+
+    /** Config, layers and history; must not read any layer. */
+    ImageMetadata metadata();
+
+    /** Reads every layer once, in one pass where the source allows, and returns them in image order. */
+    List<LayerIndex> indexLayers(ContentCapture capture);
+
+    /**
+     * The bytes of {@code path} as layer {@code layer} wrote it (a regular file), at most {@code maxBytes};
+     * empty when that layer has no such regular file.
+     */
+    Optional<byte[]> readFile(int layer, String path, int maxBytes);
+}
