@@ -1,0 +1,395 @@
+package io.github.imageassert.assertions;
+
+import static io.github.imageassert.assertions.error.ShouldExposePort.shouldExposePort;
+import static io.github.imageassert.assertions.error.ShouldHaveConfigValue.shouldHaveConfigValue;
+import static io.github.imageassert.assertions.error.ShouldHaveEnv.shouldHaveEnv;
+import static io.github.imageassert.assertions.error.ShouldHaveExecutable.shouldHaveExecutable;
+import static io.github.imageassert.assertions.error.ShouldHaveFile.shouldHaveFile;
+import static io.github.imageassert.assertions.error.ShouldHaveFileMatching.shouldHaveFileMatching;
+import static io.github.imageassert.assertions.error.ShouldHaveHealthcheck.shouldHaveHealthcheck;
+import static io.github.imageassert.assertions.error.ShouldHaveLabel.shouldHaveLabel;
+import static io.github.imageassert.assertions.error.ShouldHaveLayerCount.shouldHaveLayerCount;
+import static io.github.imageassert.assertions.error.ShouldHaveNoFileMatching.shouldHaveNoFileMatching;
+import static io.github.imageassert.assertions.error.ShouldHaveSizeLessThan.shouldHaveSizeLessThan;
+import static io.github.imageassert.assertions.error.ShouldHaveVolume.shouldHaveVolume;
+import static io.github.imageassert.assertions.error.ShouldNotContainExecutable.shouldNotContainExecutable;
+import static io.github.imageassert.assertions.error.ShouldNotHaveEnv.shouldNotHaveEnv;
+import static io.github.imageassert.assertions.error.ShouldNotHaveFile.shouldNotHaveFile;
+import static io.github.imageassert.assertions.error.ShouldRunAsNonRoot.shouldRunAsNonRoot;
+import static io.github.imageassert.assertions.error.ShouldRunAsUser.shouldRunAsUser;
+
+import io.github.imageassert.ContainerImage;
+import io.github.imageassert.DataSize;
+import io.github.imageassert.fs.FileEntry;
+import io.github.imageassert.fs.Resolution;
+import io.github.imageassert.image.HealthCheck;
+import io.github.imageassert.image.Layer;
+import io.github.imageassert.image.Platform;
+import io.github.imageassert.users.ResolvedUser;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.assertj.core.api.AbstractAssert;
+
+/** Assertions on a {@link ContainerImage}: its user, size, layers, files, executables and config. */
+public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, ContainerImage> {
+
+    private static final int EVIDENCE_LIMIT = 10;
+
+    public ContainerImageAssert(ContainerImage actual) {
+        super(actual, ContainerImageAssert.class);
+    }
+
+    // ---- user ------------------------------------------------------------------------------------------
+
+    /** The effective uid is not 0. USER unset means root; a name is resolved through the image's /etc/passwd. */
+    public ContainerImageAssert runsAsNonRoot() {
+        isNotNull();
+        ResolvedUser user = actual.user();
+        if (!user.isResolved() || user.isRoot()) {
+            throwAssertionError(shouldRunAsNonRoot(actual, user));
+        }
+        return myself;
+    }
+
+    /** Runs as this user, given as a name ({@code "app"}) or a uid ({@code "1000"}). */
+    public ContainerImageAssert runsAsUser(String user) {
+        isNotNull();
+        Objects.requireNonNull(user, "user");
+        ResolvedUser resolved = actual.user();
+        boolean numeric = user.chars().allMatch(Character::isDigit) && !user.isEmpty();
+        boolean matches = resolved.isResolved() && (numeric
+                ? resolved.uid() == Long.parseLong(user)
+                : user.equals(resolved.name()) || actual.users().user(user).map(u -> u.uid() == resolved.uid()).orElse(false));
+        if (!matches) {
+            throwAssertionError(shouldRunAsUser(actual, user, resolved));
+        }
+        return myself;
+    }
+
+    /** The USER value exactly as configured ({@code ""} when unset). */
+    public ContainerImageAssert hasUser(String rawUser) {
+        return hasConfigValue("USER", rawUser, actual == null ? null : actual.config().user());
+    }
+
+    // ---- size and layers -------------------------------------------------------------------------------
+
+    /** Size (the sum of uncompressed layer sizes, as {@code docker images} shows) below {@code budget}, e.g. "150 MB". */
+    public ContainerImageAssert hasSizeLessThan(String budget) {
+        return hasSizeLessThan(DataSize.parse(budget));
+    }
+
+    public ContainerImageAssert hasSizeLessThan(DataSize budget) {
+        isNotNull();
+        long size = actual.size();
+        if (size >= budget.bytes()) {
+            throwAssertionError(shouldHaveSizeLessThan(actual, "less than", budget, size, ImageFacts.largestLayers(actual, budget, 3)));
+        }
+        return myself;
+    }
+
+    public ContainerImageAssert hasSizeAtMost(String budget) {
+        isNotNull();
+        DataSize max = DataSize.parse(budget);
+        long size = actual.size();
+        if (size > max.bytes()) {
+            throwAssertionError(shouldHaveSizeLessThan(actual, "of at most", max, size, ImageFacts.largestLayers(actual, max, 3)));
+        }
+        return myself;
+    }
+
+    /** The stored (compressed) size, where the source knows it (OCI layouts, Docker 25+ archives). */
+    public ContainerImageAssert hasCompressedSizeLessThan(String budget) {
+        isNotNull();
+        DataSize max = DataSize.parse(budget);
+        Optional<Long> compressed = actual.metadata().compressedSize();
+        if (compressed.isEmpty()) {
+            failWithMessage("%nExpecting image:%n  %s%nto have a compressed size less than %s%nbut its source (%s) does not "
+                    + "know compressed sizes; read it from an OCI layout, or assert on hasSizeLessThan",
+                    actual.description(), max, actual.source().getClass().getSimpleName());
+        } else if (compressed.get() >= max.bytes()) {
+            throwAssertionError(shouldHaveSizeLessThan(actual, "compressed, less than", max, compressed.get(), ""));
+        }
+        return myself;
+    }
+
+    public ContainerImageAssert hasLayerCount(int expected) {
+        isNotNull();
+        List<Layer> layers = actual.layers();
+        if (layers.size() != expected) {
+            throwAssertionError(shouldHaveLayerCount(actual, "exactly", expected, layers));
+        }
+        return myself;
+    }
+
+    public ContainerImageAssert hasAtMostLayers(int max) {
+        isNotNull();
+        List<Layer> layers = actual.layers();
+        if (layers.size() > max) {
+            throwAssertionError(shouldHaveLayerCount(actual, "at most", max, layers));
+        }
+        return myself;
+    }
+
+    /** Every layer stays within {@code budget}. */
+    public ContainerImageAssert hasEveryLayerAtMost(String budget) {
+        isNotNull();
+        actual.layers().forEach(l -> new LayerAssert(actual, l).hasSizeAtMost(budget));
+        return myself;
+    }
+
+    /** Navigates to layer {@code index} (0 is the base); a negative index counts from the top (-1 is the last). */
+    public LayerAssert layer(int index) {
+        isNotNull();
+        List<Layer> layers = actual.layers();
+        int i = index < 0 ? layers.size() + index : index;
+        if (i < 0 || i >= layers.size()) {
+            throwAssertionError(shouldHaveLayerCount(actual, "at least", Math.abs(index) + (index < 0 ? 0 : 1), layers));
+        }
+        return new LayerAssert(actual, layers.get(i));
+    }
+
+    // ---- files -----------------------------------------------------------------------------------------
+
+    /** The path exists in the merged filesystem, following symlinks. */
+    public ContainerImageAssert hasFile(String path) {
+        isNotNull();
+        Resolution r = actual.lookup(path);
+        if (!r.exists()) {
+            throwAssertionError(shouldHaveFile(actual, path, missingEvidence(path, r)));
+        }
+        return myself;
+    }
+
+    /** The path does not exist in the merged filesystem (neither as itself nor through a symlink). */
+    public ContainerImageAssert doesNotHaveFile(String path) {
+        isNotNull();
+        Resolution followed = actual.lookup(path);
+        Optional<FileEntry> itself = actual.filesystem().entry(path);
+        if (followed.exists()) {
+            throwAssertionError(shouldNotHaveFile(actual, path, ImageFacts.describe(actual, followed)));
+        } else if (itself.isPresent()) {
+            Resolution self = actual.filesystem().lookup(path, false);
+            throwAssertionError(shouldNotHaveFile(actual, path, ImageFacts.describe(actual, self) + " (a dangling link)"));
+        }
+        return myself;
+    }
+
+    /** Navigates to a file for detailed assertions; fails when it does not exist. */
+    public FileAssert file(String path) {
+        hasFile(path);
+        return new FileAssert(new ImageFile(actual, path, actual.lookup(path)));
+    }
+
+    public ContainerImageAssert hasFileSatisfying(String path, Consumer<FileAssert> requirements) {
+        requirements.accept(file(path));
+        return myself;
+    }
+
+    /** Some file matches the glob, e.g. {@code /app/**.js}. */
+    public ContainerImageAssert hasFileMatching(String glob) {
+        isNotNull();
+        if (actual.filesystem().glob(glob).findAny().isEmpty()) {
+            throwAssertionError(shouldHaveFileMatching(actual, glob));
+        }
+        return myself;
+    }
+
+    /** No file matches the glob, e.g. {@code **}{@code /*.test.js}; lists the offenders with the layer that added each. */
+    public ContainerImageAssert hasNoFileMatching(String glob) {
+        isNotNull();
+        List<FileEntry> matches = actual.filesystem().glob(glob).toList();
+        if (!matches.isEmpty()) {
+            List<String> evidence = matches.stream().limit(EVIDENCE_LIMIT)
+                    .map(e -> ImageFacts.describe(actual, actual.filesystem().lookup(e.path(), false))).toList();
+            throwAssertionError(shouldHaveNoFileMatching(actual, glob, evidence, matches.size()));
+        }
+        return myself;
+    }
+
+    // ---- executables -----------------------------------------------------------------------------------
+
+    /** An executable regular file of that name is on the image's PATH (links followed), or at that path. */
+    public ContainerImageAssert hasExecutable(String name) {
+        isNotNull();
+        if (ImageFacts.findExecutable(actual, name).isEmpty()) {
+            throwAssertionError(shouldHaveExecutable(actual, name, String.join(":", ImageFacts.pathDirs(actual)),
+                    nonExecutableEvidence(name)));
+        }
+        return myself;
+    }
+
+    /** No executable of that name is on the image's PATH (links followed, e.g. {@code gcc -> gcc-12}). */
+    public ContainerImageAssert doesNotContainExecutable(String name) {
+        isNotNull();
+        Optional<Resolution> found = ImageFacts.findExecutable(actual, name);
+        if (found.isPresent()) {
+            throwAssertionError(shouldNotContainExecutable(actual, name, ImageFacts.describe(actual, found.get())));
+        }
+        return myself;
+    }
+
+    /** No executable of any of these names is on the PATH; reports every one found. */
+    public ContainerImageAssert doesNotContainExecutables(String... names) {
+        isNotNull();
+        StringBuilder evidence = new StringBuilder();
+        for (String name : names) {
+            ImageFacts.findExecutable(actual, name).ifPresent(r ->
+                    evidence.append(evidence.length() == 0 ? "" : String.format("%n  ")).append(ImageFacts.describe(actual, r)));
+        }
+        if (evidence.length() > 0) {
+            throwAssertionError(shouldNotContainExecutable(actual, String.join(", ", names), evidence.toString()));
+        }
+        return myself;
+    }
+
+    private String nonExecutableEvidence(String name) {
+        for (String dir : ImageFacts.pathDirs(actual)) {
+            Resolution r = actual.filesystem().lookup(dir + "/" + name, true);
+            if (r.exists()) {
+                return "the only match is not an executable regular file: " + ImageFacts.describe(actual, r);
+            }
+        }
+        return "no such file on the PATH";
+    }
+
+    private String missingEvidence(String path, Resolution r) {
+        String text = (r.links().isEmpty() ? "it does not exist" : "it does not exist (via " + String.join(", ", r.links()) + ")")
+                + (r.resolvedPath().equals(path) ? "" : "; the lookup stopped at " + r.resolvedPath());
+        String finalPath = r.resolvedPath();
+        return actual.filesystem().removed().stream()
+                .filter(gone -> gone.entry().path().equals(finalPath) || gone.entry().path().equals(path))
+                .reduce((a, b) -> b)
+                .map(gone -> text + "; it was added by " + ImageFacts.layer(actual, gone.entry().layer())
+                        + " and removed by " + ImageFacts.layer(actual, gone.removedBy()))
+                .orElse(text);
+    }
+
+    // ---- config ----------------------------------------------------------------------------------------
+
+    public ContainerImageAssert hasEntrypoint(String... entrypoint) {
+        return hasConfigValue("ENTRYPOINT", Arrays.asList(entrypoint), actual == null ? null : actual.config().entrypoint());
+    }
+
+    public ContainerImageAssert hasCmd(String... cmd) {
+        return hasConfigValue("CMD", Arrays.asList(cmd), actual == null ? null : actual.config().cmd());
+    }
+
+    public ContainerImageAssert hasWorkdir(String workdir) {
+        return hasConfigValue("WORKDIR", workdir, actual == null ? null : actual.config().workingDir());
+    }
+
+    public ContainerImageAssert hasStopSignal(String signal) {
+        return hasConfigValue("STOPSIGNAL", signal, actual == null ? null : actual.config().stopSignal());
+    }
+
+    /** {@code linux/amd64}, {@code linux/arm64/v8}. */
+    public ContainerImageAssert hasPlatform(String platform) {
+        isNotNull();
+        Platform expected = Platform.parse(platform);
+        if (!expected.matches(actual.platform())) {
+            throwAssertionError(shouldHaveConfigValue(actual, "platform", expected.toString(), actual.platform().toString()));
+        }
+        return myself;
+    }
+
+    private ContainerImageAssert hasConfigValue(String what, Object expected, Object actualValue) {
+        isNotNull();
+        if (!Objects.equals(expected, actualValue)) {
+            throwAssertionError(shouldHaveConfigValue(actual, what, expected, actualValue));
+        }
+        return myself;
+    }
+
+    public ContainerImageAssert hasEnv(String name) {
+        isNotNull();
+        Map<String, String> env = actual.config().envMap();
+        if (!env.containsKey(name)) {
+            throwAssertionError(shouldHaveEnv(actual, name, null, env));
+        }
+        return myself;
+    }
+
+    public ContainerImageAssert hasEnv(String name, String value) {
+        isNotNull();
+        Map<String, String> env = actual.config().envMap();
+        if (!Objects.equals(env.get(name), value)) {
+            throwAssertionError(shouldHaveEnv(actual, name, value, env));
+        }
+        return myself;
+    }
+
+    public ContainerImageAssert doesNotHaveEnv(String name) {
+        isNotNull();
+        Map<String, String> env = actual.config().envMap();
+        if (env.containsKey(name)) {
+            throwAssertionError(shouldNotHaveEnv(actual, name, env.get(name)));
+        }
+        return myself;
+    }
+
+    public ContainerImageAssert hasLabel(String key) {
+        isNotNull();
+        Map<String, String> labels = actual.config().labels();
+        if (!labels.containsKey(key)) {
+            throwAssertionError(shouldHaveLabel(actual, key, null, labels));
+        }
+        return myself;
+    }
+
+    public ContainerImageAssert hasLabel(String key, String value) {
+        isNotNull();
+        Map<String, String> labels = actual.config().labels();
+        if (!Objects.equals(labels.get(key), value)) {
+            throwAssertionError(shouldHaveLabel(actual, key, value, labels));
+        }
+        return myself;
+    }
+
+    /** {@code "8080"} means 8080/tcp; {@code "53/udp"} names the protocol. */
+    public ContainerImageAssert exposesPort(String port) {
+        return exposure(port, true);
+    }
+
+    public ContainerImageAssert exposesPort(int port) {
+        return exposure(String.valueOf(port), true);
+    }
+
+    public ContainerImageAssert doesNotExposePort(String port) {
+        return exposure(port, false);
+    }
+
+    public ContainerImageAssert doesNotExposePort(int port) {
+        return exposure(String.valueOf(port), false);
+    }
+
+    private ContainerImageAssert exposure(String port, boolean expected) {
+        isNotNull();
+        String normalized = port.contains("/") ? port : port + "/tcp";
+        if (actual.config().exposedPorts().contains(normalized) != expected) {
+            throwAssertionError(shouldExposePort(actual, expected, normalized, actual.config().exposedPorts()));
+        }
+        return myself;
+    }
+
+    public ContainerImageAssert hasVolume(String volume) {
+        isNotNull();
+        if (!actual.config().volumes().contains(volume)) {
+            throwAssertionError(shouldHaveVolume(actual, volume, actual.config().volumes()));
+        }
+        return myself;
+    }
+
+    /** A HEALTHCHECK is configured and not disabled with {@code HEALTHCHECK NONE}. */
+    public ContainerImageAssert hasHealthcheck() {
+        isNotNull();
+        HealthCheck check = actual.config().healthCheck();
+        if (check == null || check.isDisabled()) {
+            throwAssertionError(shouldHaveHealthcheck(actual, check));
+        }
+        return myself;
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.imageassert.assertions;
+
+import io.github.imageassert.ContainerImage;
+import io.github.imageassert.DataSize;
+import io.github.imageassert.fs.FileEntry;
+import io.github.imageassert.fs.ImagePaths;
+import io.github.imageassert.fs.Resolution;
+import io.github.imageassert.image.Layer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Evidence for failure messages: which layer wrote a file, what made that layer, where an executable lives. */
+final class ImageFacts {
+
+    static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    private ImageFacts() {
+    }
+
+    /** {@code layer 3 (RUN apt-get install -y gcc)}. */
+    static String layer(ContainerImage image, int index) {
+        List<Layer> layers = image.metadata().layers();
+        if (index < 0 || index >= layers.size()) {
+            return "layer " + index;
+        }
+        Layer layer = layers.get(index);
+        return "layer " + index + " (" + (layer.history() == null ? "no history" : layer.history().instruction(100)) + ")";
+    }
+
+    /** {@code /usr/bin/gcc -> gcc-12: regular file, 1.2 MB, mode -rwxr-xr-x, added by layer 3 (RUN ...)}. */
+    static String describe(ContainerImage image, Resolution resolution) {
+        FileEntry e = resolution.entry();
+        String kind = switch (e.type()) {
+            case DIRECTORY -> "directory";
+            case SYMLINK -> "symlink to " + e.linkTarget();
+            case HARDLINK -> "hard link to " + e.linkTarget();
+            case REGULAR -> "regular file";
+            default -> e.type().name().toLowerCase().replace('_', ' ');
+        };
+        String where = resolution.links().isEmpty() ? e.path() : resolution.describeChain() + " = " + e.path();
+        String size = e.isRegularFile() ? ", " + DataSize.human(e.size()) : "";
+        return where + ": " + kind + size + ", " + e.modeString() + " " + e.uid() + ":" + e.gid()
+                + ", added by " + layer(image, e.layer());
+    }
+
+    /** The directories of the image's PATH (its config's, else the engine's default). */
+    static List<String> pathDirs(ContainerImage image) {
+        String path = image.config().envValue("PATH").orElse(DEFAULT_PATH);
+        List<String> dirs = new ArrayList<>();
+        for (String dir : path.split(":")) {
+            if (!dir.isBlank()) {
+                dirs.add(dir);
+            }
+        }
+        return dirs;
+    }
+
+    /** What a shell would run for {@code name}: the first PATH entry that is an executable regular file. */
+    static Optional<Resolution> findExecutable(ContainerImage image, String name) {
+        List<String> candidates = name.contains("/") ? List.of(ImagePaths.normalize(name))
+                : pathDirs(image).stream().map(d -> ImagePaths.child(ImagePaths.normalize(d), name)).toList();
+        for (String candidate : candidates) {
+            Resolution r = image.filesystem().lookup(candidate, true);
+            if (r.exists() && r.entry().isRegularFile() && r.entry().isExecutableByAnyone()) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code n} largest layers, each as {@code layer 2 (RUN ...): 80.1 MB}. */
+    static String largestLayers(ContainerImage image, DataSize unit, int n) {
+        StringBuilder out = new StringBuilder();
+        image.layers().stream().sorted(Comparator.comparingLong(Layer::size).reversed()).limit(n).forEach(l ->
+                out.append(String.format("%n    ")).append(unit.format(l.size())).append("  ")
+                        .append(layer(image, l.index())));
+        return out.toString();
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.imageassert.assertions.error;
+
+import static io.github.imageassert.assertions.error.ImageMessages.image;
+
+import io.github.imageassert.ContainerImage;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** Files matching a forbidden glob are present. */
+public final class ShouldHaveNoFileMatching extends ImageMessages {
+
+    public static ErrorMessageFactory shouldHaveNoFileMatching(ContainerImage actual, String glob, java.util.List<String> evidence, int total) {
+        return new ShouldHaveNoFileMatching(EXPECTING + "to have no file matching:%n  %s%nbut %s match:%s", image(actual), glob, total, plain(evidence.stream().map(e -> String.format("%n  %s", e)).collect(java.util.stream.Collectors.joining()) + (total > evidence.size() ? String.format("%n  ... and %d more", total - evidence.size()) : "")));
+    }
+
+    private ShouldHaveNoFileMatching(String format, Object... arguments) {
+        super(format, arguments);
+    }
+}

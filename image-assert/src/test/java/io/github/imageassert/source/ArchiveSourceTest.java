@@ -1,0 +1,164 @@
+package io.github.imageassert.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.imageassert.ContainerImage;
+import io.github.imageassert.fs.CorruptLayerException;
+import io.github.imageassert.image.Layer;
+import io.github.imageassert.image.Platform;
+import io.github.imageassert.testing.ImageArchive;
+import io.github.imageassert.testing.LayerTar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArchiveSourceTest {
+
+    @TempDir
+    Path dir;
+
+    private static ImageArchive sample() {
+        return new ImageArchive()
+                .layer(new LayerTar().dir("/etc").file("/etc/passwd", "root:x:0:0::/root:/bin/sh\napp:x:1000:1000::/home/app:/bin/sh\n")
+                        .dir("/usr").dir("/usr/bin").symlink("/bin", "usr/bin"), "ADD rootfs.tar /")
+                .emptyStep("ENV APP=1")
+                .gzipLayer(new LayerTar().dir("/app").file("/app/server", "binary".getBytes(), 0755, 1000, 1000), "COPY server /app/server # buildkit")
+                .zstdLayer(new LayerTar().dir("/app").whiteout("/app/server").file("/app/run", "ok"), "RUN /bin/sh -c rm /app/server # buildkit")
+                .emptyStep("USER app")
+                .config(c -> {
+                    c.put("User", "app");
+                    c.putArray("Entrypoint").add("/app/run");
+                    c.putObject("ExposedPorts").putObject("8080/tcp");
+                });
+    }
+
+    @Test
+    void legacyDockerSaveLayout() {
+        ImageArchive archive = new ImageArchive()
+                .layer(new LayerTar().file("/hello", "hi"), "ADD hello /")
+                .layer(new LayerTar().whiteout("/hello").file("/bye", "bye"), "RUN rm /hello");
+        Path tar = archive.writeLegacyDockerSave(dir.resolve("legacy.tar"), "legacy:1");
+
+        ContainerImage image = ContainerImage.fromArchive(tar);
+
+        assertThat(image.reference()).isEqualTo("legacy:1");
+        assertThat(image.file("/hello")).isEmpty();
+        assertThat(image.readString("/bye")).contains("bye");
+        assertThat(image.layers()).extracting(Layer::size).containsExactly(2L, 3L);
+        assertThat(image.layers()).extracting(Layer::instruction).containsExactly("ADD hello /", "RUN rm /hello");
+    }
+
+    @Test
+    void dockerSaveWithOciLayoutAndCompressedLayers() {
+        Path tar = sample().writeOciDockerSave(dir.resolve("oci-save.tar"), "sample:runtime");
+
+        ContainerImage image = ContainerImage.fromArchive(tar);
+
+        assertThat(image.reference()).isEqualTo("sample:runtime");
+        assertThat(image.config().user()).isEqualTo("app");
+        assertThat(image.user().uid()).isEqualTo(1000L);
+        assertThat(image.file("/app/server")).isEmpty();
+        assertThat(image.file("/app/run")).isPresent();
+        assertThat(image.layers()).extracting(Layer::mediaType).containsExactly("application/vnd.oci.image.layer.v1.tar",
+                "application/vnd.oci.image.layer.v1.tar+gzip", "application/vnd.oci.image.layer.v1.tar+zstd");
+        assertThat(image.metadata().compressedSize()).isPresent();
+        assertThat(image.layers()).extracting(Layer::instruction)
+                .containsExactly("ADD rootfs.tar /", "COPY server /app/server", "RUN /bin/sh -c rm /app/server");
+        assertThat(image.metadata().history()).hasSize(5);
+    }
+
+    @Test
+    void ociLayoutIndexChoosesThePlatform() {
+        ImageArchive arm = new ImageArchive().architecture("arm64")
+                .layer(new LayerTar().file("/arch", "arm64"), "ADD arch /");
+        Path layout = sample().writeOciLayout(dir.resolve("layout"), arm);
+
+        assertThat(ContainerImage.fromOciLayout(layout).platform()).isEqualTo(Platform.host());
+        ContainerImage armImage = ContainerImage.fromOciLayout(layout, Platform.parse("linux/arm64"));
+        assertThat(armImage.readString("/arch")).contains("arm64");
+        assertThatThrownBy(() -> ContainerImage.fromOciLayout(layout, Platform.parse("linux/s390x")).config())
+                .isInstanceOf(InvalidImageException.class)
+                .hasMessageContaining("has no image for platform linux/s390x. Platforms present: [linux/amd64, linux/arm64]");
+    }
+
+    @Test
+    void missingArchiveSaysWhereItLooked() {
+        assertThatThrownBy(() -> ContainerImage.fromArchive(dir.resolve("nope.tar")).config())
+                .isInstanceOf(ImageNotFoundException.class)
+                .hasMessageContaining("No image archive at " + dir.resolve("nope.tar").toAbsolutePath());
+    }
+
+    @Test
+    void corruptAndTruncatedArchivesAreClearErrors() throws Exception {
+        Path garbage = Files.write(dir.resolve("garbage.tar"), "this is not a tar at all".repeat(100).getBytes());
+        assertThatThrownBy(() -> ContainerImage.fromArchive(garbage).config())
+                .isInstanceOf(InvalidImageException.class)
+                .hasMessageContaining("garbage.tar");
+
+        Path good = sample().writeOciDockerSave(dir.resolve("good.tar"), "sample:runtime");
+        byte[] bytes = Files.readAllBytes(good);
+        Path truncated = Files.write(dir.resolve("truncated.tar"), Arrays.copyOf(bytes, bytes.length / 3));
+        assertThatThrownBy(() -> ContainerImage.fromArchive(truncated).filesystem())
+                .isInstanceOfAny(InvalidImageException.class, CorruptLayerException.class)
+                .hasMessageContaining("truncated.tar");
+    }
+
+    @Test
+    void badJsonMissingBlobAndLayerCountAreTypedErrors() throws Exception {
+        Path layout = sample().writeOciLayout(dir.resolve("bad-json"));
+        Files.writeString(layout.resolve("index.json"), "{ not json");
+        assertThatThrownBy(() -> ContainerImage.fromOciLayout(layout).config())
+                .isInstanceOfSatisfying(InvalidImageException.class, e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.BAD_JSON))
+                .hasMessageContaining("index.json is not valid JSON");
+
+        ImageArchive one = new ImageArchive().layer(new LayerTar().file("/a", "a"), "ADD a /");
+        Path missing = one.writeOciLayout(dir.resolve("missing"));
+        String layerDigest = LayerTar.sha256(new LayerTar().file("/a", "a").bytes()).substring(7);
+        Files.delete(missing.resolve("blobs/sha256/" + layerDigest));
+        assertThatThrownBy(() -> ContainerImage.fromOciLayout(missing).config())
+                .isInstanceOfSatisfying(InvalidImageException.class, e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.MISSING_BLOB))
+                .hasMessageContaining("has no blobs/sha256/" + layerDigest);
+
+        ImageArchive mismatch = new ImageArchive().layer(new LayerTar().file("/a", "a"), "ADD a /")
+                .config(c -> { });
+        Path counted = mismatch.writeOciLayout(dir.resolve("count"));
+        // rewrite the config to claim two layers
+        Path configBlob;
+        try (var files = Files.list(counted.resolve("blobs/sha256"))) {
+            configBlob = files.filter(p -> {
+                try {
+                    return Files.readString(p).contains("diff_ids");
+                } catch (Exception e) {
+                    return false;
+                }
+            }).findFirst().orElseThrow();
+        }
+        String config = Files.readString(configBlob);
+        Files.writeString(configBlob, config.replace("\"diff_ids\":[", "\"diff_ids\":[\"sha256:0000\","));
+        assertThatThrownBy(() -> ContainerImage.fromOciLayout(counted).config())
+                .isInstanceOfSatisfying(InvalidImageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.LAYER_COUNT_MISMATCH))
+                .hasMessageContaining("the config lists 2 layers (rootfs.diff_ids) but the manifest has 1");
+    }
+
+    @Test
+    void unknownMediaTypeIsRefused() throws Exception {
+        Path layout = new ImageArchive().layer(new LayerTar().file("/a", "a"), "ADD a /").writeOciLayout(dir.resolve("media"));
+        try (var files = Files.list(layout.resolve("blobs/sha256"))) {
+            for (Path p : files.toList()) {
+                String text = new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (text.contains("\"layers\"")) {
+                    Files.writeString(p, text.replace("application/vnd.oci.image.layer.v1.tar", "application/x-mystery"));
+                    // the manifest's digest no longer matches, which we do not verify: the media type check is what is tested
+                }
+            }
+        }
+        assertThatThrownBy(() -> ContainerImage.fromOciLayout(layout).config())
+                .isInstanceOfSatisfying(InvalidImageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.UNKNOWN_MEDIA_TYPE))
+                .hasMessageContaining("has media type 'application/x-mystery', which is not an OCI or Docker layer type");
+    }
+}

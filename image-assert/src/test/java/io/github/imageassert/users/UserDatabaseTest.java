@@ -1,0 +1,48 @@
+package io.github.imageassert.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class UserDatabaseTest {
+
+    private final UserDatabase db = UserDatabase.parse("""
+            root:x:0:0:root:/root:/bin/bash
+            toor:x:0:0:sneaky:/root:/bin/sh
+            app:x:10001:10001::/home/app:/usr/sbin/nologin
+            """, """
+            root:x:0:
+            app:x:10001:
+            staff:x:50:app
+            """);
+
+    @Test
+    void resolvesEveryUserForm() {
+        assertThat(db.resolve("")).satisfies(u -> {
+            assertThat(u.isRoot()).isTrue();
+            assertThat(u.describe()).isEqualTo("USER unset (USER is unset (defaults to root))");
+        });
+        assertThat(db.resolve("app").uid()).isEqualTo(10001L);
+        assertThat(db.resolve("toor").isRoot()).isTrue();
+        assertThat(db.resolve("4242")).satisfies(u -> {
+            assertThat(u.uid()).isEqualTo(4242L);
+            assertThat(u.isResolved()).isTrue();
+        });
+        assertThat(db.resolve("app:staff")).satisfies(u -> {
+            assertThat(u.uid()).isEqualTo(10001L);
+            assertThat(u.gid()).isEqualTo(50L);
+        });
+        assertThat(db.resolve("1000:1000").gid()).isEqualTo(1000L);
+        assertThat(db.resolve("nobody").problem()).isEqualTo("user name 'nobody' is not in the image's /etc/passwd; "
+                + "a container from this image would fail to start. Use a numeric uid, or create the user.");
+        assertThat(db.resolve("app:wheel").problem()).isEqualTo("group name 'wheel' is not in the image's /etc/group");
+    }
+
+    @Test
+    void anImageWithoutPasswdSaysSo() {
+        UserDatabase none = UserDatabase.parse(null, null);
+        assertThat(none.hasPasswd()).isFalse();
+        assertThat(none.resolve("app").problem()).contains("(the image has no /etc/passwd)");
+        assertThat(none.resolve("65532").isResolved()).isTrue();
+    }
+}
