@@ -1,0 +1,48 @@
+package io.github.imageassert.junit;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A build's output: logged as it comes so a long build is not silent, and its tail kept for failure messages. */
+final class BuildLog {
+
+    static final int TAIL = 30;
+    private static final Logger LOG = LoggerFactory.getLogger("io.github.imageassert.build");
+
+    private final String name;
+    private final Deque<String> tail = new ArrayDeque<>();
+    private final List<String> steps = new ArrayList<>();
+
+    BuildLog(String name) {
+        this.name = name;
+    }
+
+    synchronized void line(String line) {
+        LOG.info("[{}] {}", name, line);
+        tail.addLast(line);
+        if (tail.size() > 400) {
+            tail.removeFirst();
+        }
+        String step = BuildSteps.stepOf(line);
+        if (step != null && (steps.isEmpty() || !steps.get(steps.size() - 1).equals(step))) {
+            steps.add(step);
+        }
+    }
+
+    synchronized List<String> lastLines(int n) {
+        List<String> all = new ArrayList<>(tail);
+        return all.subList(Math.max(0, all.size() - n), all.size());
+    }
+
+    synchronized List<String> allKept() {
+        return new ArrayList<>(tail);
+    }
+
+    synchronized List<String> steps() {
+        return List.copyOf(steps);
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.imageassert.junit;
+
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import io.github.imageassert.source.Engine;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine's build API through docker-java, configured the way Testcontainers configures it. Used when no
+ * docker CLI with buildx is there. Unlike Testcontainers' {@code ImageFromDockerfile}, it adds no labels and no
+ * extra history steps, and it pulls nothing: the image is exactly what the Dockerfile says.
+ */
+final class EngineApiBuilder implements ImageBuilder {
+
+    @Override
+    public String name() {
+        return "engine API";
+    }
+
+    @Override
+    public String build(BuildRequest request, String tag, BuildLog log, Duration timeout) {
+        if (!request.secrets().isEmpty()) {
+            throw new ImageBuildException("Building " + request.describe() + " needs BuildKit for its secrets "
+                    + request.secrets().keySet() + ", which the engine API builder does not support. Install docker buildx, "
+                    + "or remove " + Settings.BUILDER + "=engine.", null);
+        }
+        var cmd = Engine.client().buildImageCmd()
+                .withDockerfile(request.dockerfile().toFile())
+                .withBaseDirectory(request.context().toFile())
+                .withTags(Set.of(tag))
+                .withPull(false)
+                .withRemove(true)
+                .withForcerm(true);
+        if (!request.target().isEmpty()) {
+            cmd.withTarget(request.target());
+        }
+        request.buildArgs().forEach(cmd::withBuildArg);
+        BuildImageResultCallback callback = new BuildImageResultCallback() {
+            @Override
+            public void onNext(BuildResponseItem item) {
+                if (item.getStream() != null) {
+                    item.getStream().lines().filter(l -> !l.isBlank()).forEach(log::line);
+                }
+                if (item.getErrorDetail() != null) {
+                    log.line("ERROR: " + item.getErrorDetail().getMessage());
+                }
+                super.onNext(item);
+            }
+        };
+        try {
+            return cmd.exec(callback).awaitImageId(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            log.line("ERROR: " + e.getMessage());
+            throw new ImageBuildException(request.describe(), BuildSteps.failingStep(log.allKept(), log.steps()),
+                    log.lastLines(BuildLog.TAIL), e);
+        }
+    }
+}

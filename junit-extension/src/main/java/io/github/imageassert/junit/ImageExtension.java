@@ -1,0 +1,168 @@
+package io.github.imageassert.junit;
+
+import io.github.imageassert.ContainerImage;
+import io.github.imageassert.source.Engine;
+import io.github.imageassert.source.EngineUnavailableException;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.opentest4j.TestAbortedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Injects images into fields and parameters annotated with {@link BuildImage} or {@link LoadImage}. Builds are
+ * kept in the root store, keyed by what determines their result, so each is made once per run.
+ */
+public class ImageExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
+
+    /** The repository every image the extension builds is tagged in. */
+    public static final String TAG_REPOSITORY = "image-assert.local";
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ImageExtension.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ImageExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        injectFields(context, null, f -> Modifier.isStatic(f.getModifiers()));
+    }
+
+    @Override
+    public void postProcessTestInstance(Object testInstance, ExtensionContext context) throws Exception {
+        injectFields(context, testInstance, f -> !Modifier.isStatic(f.getModifiers()));
+    }
+
+    private void injectFields(ExtensionContext context, Object instance, Predicate<Field> which) throws IllegalAccessException {
+        Class<?> testClass = instance != null ? instance.getClass() : context.getRequiredTestClass();
+        for (Field field : AnnotationSupport.findAnnotatedFields(testClass, BuildImage.class, which, HierarchyTraversalMode.TOP_DOWN)) {
+            set(field, instance, image(context, field, field.getType(), "field " + field.getName()));
+        }
+        for (Field field : AnnotationSupport.findAnnotatedFields(testClass, LoadImage.class, which, HierarchyTraversalMode.TOP_DOWN)) {
+            set(field, instance, image(context, field, field.getType(), "field " + field.getName()));
+        }
+    }
+
+    private static void set(Field field, Object instance, ContainerImage image) throws IllegalAccessException {
+        if (Modifier.isFinal(field.getModifiers())) {
+            throw new ExtensionConfigurationException("@BuildImage field " + field.getName() + " is final; it cannot be injected");
+        }
+        field.setAccessible(true);
+        field.set(instance, image);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.isAnnotated(BuildImage.class) || parameter.isAnnotated(LoadImage.class);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        try {
+            return image(context, parameter.getParameter(), parameter.getParameter().getType(),
+                    "parameter " + parameter.getParameter().getName() + " of " + parameter.getDeclaringExecutable().getName());
+        } catch (ExtensionConfigurationException | TestAbortedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ParameterResolutionException(e.getMessage(), e);
+        }
+    }
+
+    private ContainerImage image(ExtensionContext context, AnnotatedElement element, Class<?> type, String where) {
+        if (!type.isAssignableFrom(ContainerImage.class)) {
+            throw new ExtensionConfigurationException("Cannot inject an image into " + where + " of type " + type.getName()
+                    + ": declare it as " + ContainerImage.class.getName() + ".");
+        }
+        Optional<BuildImage> build = AnnotationSupport.findAnnotation(element, BuildImage.class);
+        Optional<LoadImage> load = AnnotationSupport.findAnnotation(element, LoadImage.class);
+        if (build.isPresent() && load.isPresent()) {
+            throw new ExtensionConfigurationException(where + " has both @BuildImage and @LoadImage; use one");
+        }
+        Settings settings = Settings.from(context);
+        requireEngine(settings);
+        return build.isPresent() ? built(context, build.get(), settings) : loaded(context, load.orElseThrow(), where);
+    }
+
+    private static void requireEngine(Settings settings) {
+        if (!Engine.isAvailable()) {
+            EngineUnavailableException down = new EngineUnavailableException("Testcontainers found no working Docker environment", null);
+            if (settings.disabledWithoutDocker()) {
+                throw new TestAbortedException("Skipped: no container engine, and " + Settings.DISABLED_WITHOUT_DOCKER + "=true");
+            }
+            throw new ExtensionConfigurationException(down.getMessage() + " To skip such tests instead, set "
+                    + Settings.DISABLED_WITHOUT_DOCKER + "=true.", down);
+        }
+    }
+
+    private ContainerImage built(ExtensionContext context, BuildImage annotation, Settings settings) {
+        BuildRequest request = BuildRequest.of(annotation);
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        BuildOutcome outcome = store.getOrComputeIfAbsent("build:" + request.key(), key -> build(context, request, settings),
+                BuildOutcome.class);
+        return outcome.image();
+    }
+
+    /** Runs once per key; never throws, so that a failure is remembered and reported to every test needing it. */
+    private static BuildOutcome build(ExtensionContext context, BuildRequest request, Settings settings) {
+        String tag = request.tag();
+        ImageBuilder builder = chooseBuilder(settings);
+        BuildLog log = new BuildLog(request.describe());
+        long start = System.nanoTime();
+        LOG.info("Building {} with {} as {}", request.describe(), builder.name(), tag);
+        try {
+            String id = builder.build(request, tag, log, settings.timeout());
+            long seconds = Math.round((System.nanoTime() - start) / 1e9);
+            LOG.info("Built {} in {} s: {}", request.describe(), seconds, id);
+            context.getRoot().publishReportEntry(Map.of("image-assert.build", request.describe(), "image-assert.tag", tag,
+                    "image-assert.builder", builder.name(), "image-assert.seconds", String.valueOf(seconds)));
+            return BuildOutcome.built(tag, ContainerImage.fromDaemon(tag).describedAs(tag + " (" + request.describe() + ")"),
+                    settings.cleanup());
+        } catch (RuntimeException e) {
+            LOG.error("Build of {} failed: {}", request.describe(), e.getMessage());
+            context.getRoot().publishReportEntry(Map.of("image-assert.build.failed", request.describe()));
+            return BuildOutcome.failed(e);
+        }
+    }
+
+    private static ImageBuilder chooseBuilder(Settings settings) {
+        return switch (settings.builder()) {
+            case BUILDX -> new BuildxBuilder();
+            case ENGINE -> new EngineApiBuilder();
+            case AUTO -> BuildxBuilder.available() ? new BuildxBuilder() : new EngineApiBuilder();
+        };
+    }
+
+    private ContainerImage loaded(ExtensionContext context, LoadImage annotation, String where) {
+        String reference = expand(context, annotation.reference());
+        String archive = expand(context, annotation.archive());
+        if (reference.isEmpty() == archive.isEmpty()) {
+            throw new ExtensionConfigurationException("@LoadImage on " + where + " needs exactly one of reference or archive");
+        }
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        String key = reference.isEmpty() ? "archive:" + Path.of(archive).toAbsolutePath() : "reference:" + reference;
+        return store.getOrComputeIfAbsent(key, k -> reference.isEmpty()
+                ? ContainerImage.fromArchive(Path.of(archive)) : ContainerImage.fromDaemon(reference), ContainerImage.class);
+    }
+
+    /** {@code ${name}} is read from configuration parameters (and so system properties). */
+    private static String expand(ExtensionContext context, String value) {
+        if (value.startsWith("${") && value.endsWith("}")) {
+            String name = value.substring(2, value.length() - 1);
+            return context.getConfigurationParameter(name).orElseThrow(() -> new ExtensionConfigurationException(
+                    "@LoadImage refers to ${" + name + "}, but no system property or configuration parameter of that name is set"));
+        }
+        return value;
+    }
+}

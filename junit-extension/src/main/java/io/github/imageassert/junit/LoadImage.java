@@ -1,0 +1,26 @@
+package io.github.imageassert.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Injects an image built elsewhere, e.g. by an earlier CI step: one the engine has ({@link #reference()}) or a
+ * {@code docker save} archive ({@link #archive()}). Exactly one of the two is given. Either may name a
+ * system property or configuration parameter as {@code ${name}}, so a pipeline can pass the image in.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.PARAMETER})
+@ExtendWith(ImageExtension.class)
+public @interface LoadImage {
+
+    /** An image the engine has, e.g. {@code "registry.example/app:1.2"} or {@code "${app.image}"}. */
+    String reference() default "";
+
+    /** A {@code docker save} archive, relative to the working directory. */
+    String archive() default "";
+}

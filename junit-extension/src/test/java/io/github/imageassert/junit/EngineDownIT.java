@@ -1,0 +1,71 @@
+package io.github.imageassert.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.imageassert.junit.scenarios.EngineDownScenario;
+import io.github.imageassert.junit.scenarios.RunScenario;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An engine that does not answer. The engine of this run is up, so the scenario runs in a second JVM whose
+ * DOCKER_HOST names a socket where nothing listens, inside a private mount namespace where /var/run is empty:
+ * Testcontainers falls back to /var/run/docker.sock when DOCKER_HOST does not answer, so it must be hidden.
+ * That needs root and util-linux's unshare (CI has both); elsewhere the test is skipped and says why.
+ */
+class EngineDownIT {
+
+    @TempDir
+    Path home;
+
+    private String runWithoutEngine(String... config) throws IOException, InterruptedException {
+        Path socket = home.resolve("no-engine.sock");
+        Files.writeString(home.resolve(".testcontainers.properties"),
+                "docker.client.strategy=org.testcontainers.dockerclient.EnvironmentAndSystemPropertyClientProviderStrategy\n"
+                        + "docker.host=unix://" + socket + "\n");
+        List<String> command = new ArrayList<>(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
+                "mount -t tmpfs none /var/run && exec \"$@\"", "sh",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), RunScenario.class.getName(),
+                EngineDownScenario.class.getName()));
+        command.addAll(List.of(config));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).directory(Path.of("").toAbsolutePath().toFile());
+        pb.environment().put("DOCKER_HOST", "unix://" + socket);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return out;
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void needsAPrivateMountNamespace() throws Exception {
+        Process p = new ProcessBuilder("unshare", "-m", "--propagation", "private", "true").redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0,
+                "hiding /var/run/docker.sock needs root and unshare");
+    }
+
+    @Test
+    void anEngineThatIsDownIsAFailureThatSaysHowToFixIt() throws Exception {
+        String out = runWithoutEngine();
+
+        assertThat(out).contains("RESULT failed=1")
+                .contains("No container engine answered")
+                .contains("scripts/engine.sh")
+                .contains("To skip such tests instead, set imageassert.disabledWithoutDocker=true.");
+    }
+
+    @Test
+    void withTheOptInTheTestsAreSkippedInstead() throws Exception {
+        String out = runWithoutEngine("imageassert.disabledWithoutDocker=true");
+
+        assertThat(out).contains("RESULT failed=0").contains("aborted=1")
+                .contains("Skipped: no container engine, and imageassert.disabledWithoutDocker=true");
+    }
+}
