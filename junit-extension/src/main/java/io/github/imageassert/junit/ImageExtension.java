@@ -37,6 +37,9 @@ public class ImageExtension implements BeforeAllCallback, TestInstancePostProces
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        Class<?> testClass = context.getRequiredTestClass();
+        // A static initializer may prepare the build context; it must run before the build, not on field.set.
+        Class.forName(testClass.getName(), true, testClass.getClassLoader());
         injectFields(context, null, f -> Modifier.isStatic(f.getModifiers()));
     }
 

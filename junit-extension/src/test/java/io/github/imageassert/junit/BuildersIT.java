@@ -26,6 +26,14 @@ class BuildersIT {
     }
 
     @Test
+    void staticInitializersRunBeforeTheBuild() {
+        EngineExecutionResults results = ScenarioKit.run(Map.of(), io.github.imageassert.junit.scenarios.StaticInitializerScenario.class);
+
+        assertThat(ScenarioKit.failureMessages(results)).isEmpty();
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+    }
+
+    @Test
     void anUnknownBuilderSettingIsAClearError() {
         EngineExecutionResults results = ScenarioKit.run(Map.of(Settings.BUILDER, "kaniko"), EngineBuilderScenario.class);
 

@@ -1,0 +1,1 @@
+"""Greeter: a tiny package with one compiled helper."""

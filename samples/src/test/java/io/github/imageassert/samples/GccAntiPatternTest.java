@@ -1,0 +1,60 @@
+package io.github.imageassert.samples;
+
+import static io.github.imageassert.ImageAssertions.assertThat;
+
+import io.github.imageassert.ContainerImage;
+import io.github.imageassert.fs.RemovedEntry;
+import io.github.imageassert.junit.BuildImage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * gcc-anti-pattern: installing gcc in one RUN and purging it in a later one removes it from the filesystem
+ * but not from the image; the fixed Dockerfile does both in one RUN (or uses a build stage).
+ */
+class GccAntiPatternTest {
+
+    @BuildImage(dockerfile = "gcc-anti-pattern/Dockerfile", target = "bloated")
+    static ContainerImage bloated;
+
+    @BuildImage(dockerfile = "gcc-anti-pattern/Dockerfile", target = "fixed")
+    static ContainerImage fixed;
+
+    @BuildImage(dockerfile = "gcc-anti-pattern/Dockerfile", target = "multistage")
+    static ContainerImage multistage;
+
+    @Test
+    void gccIsGoneFromTheFilesystemOfEveryTarget() {
+        for (ContainerImage image : new ContainerImage[] {bloated, fixed, multistage}) {
+            assertThat(image).doesNotContainExecutables("gcc", "cc").doesNotHaveFile("/usr/bin/x86_64-linux-gnu-gcc-12")
+                    .hasExecutable("/usr/local/bin/hello");
+        }
+    }
+
+    @Test
+    void butTheBloatedImageStillShipsItsBytes() {
+        long hidden = bloated.filesystem().removed().stream().filter(r -> r.entry().isRegularFile())
+                .mapToLong(r -> r.entry().size()).sum();
+        assertThat(hidden).as("bytes a later layer hid but the image still ships").isGreaterThan(300_000_000L);
+        assertThat(bloated.filesystem().removed()).anySatisfy(r -> {
+            assertThat(r.entry().path()).isEqualTo("/usr/bin/x86_64-linux-gnu-gcc-12");
+            assertThat(r.how()).isEqualTo(RemovedEntry.How.WHITEOUT);
+            assertThat(bloated.layers().get(r.removedBy()).instruction()).contains("purge");
+        });
+        assertThat(bloated.size()).isGreaterThan(4 * multistage.size());
+        assertThatFailsOverBudget();
+    }
+
+    private static void assertThatFailsOverBudget() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertThat(bloated).hasSizeLessThan("200 MB"))
+                .hasMessageContaining("Largest layers:")
+                .hasMessageContaining("apt-get install");
+    }
+
+    @Test
+    void theFixedDockerfilesPassTheBudget() {
+        // measured: fixed 117,713,775 B (3 layers), multistage 116,682,667 B (2 layers), bloated 541.7 MB
+        assertThat(fixed).hasSizeLessThan("120 MB").hasAtMostLayers(3);
+        assertThat(multistage).hasSizeLessThan("120 MB").hasAtMostLayers(2);
+        assertThat(fixed.filesystem().removed()).noneMatch(r -> r.entry().path().contains("gcc"));
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the indexing benchmark (docs/performance.md) in its own JVM with a small, fixed heap.
+# Usage: bash scripts/benchmark.sh [rounds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/engine.sh
+./mvnw -q -B -pl image-assert -am test-compile -DskipTests
+cp=$(./mvnw -q -B -pl image-assert dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+# Our own runs are offline: no reaper image to pull, and /.dockerenv must not make Testcontainers look for a gateway.
+export TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true}
+export TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost}
+exec java -Xmx256m -XX:+UseSerialGC -cp "image-assert/target/test-classes:image-assert/target/classes:$cp" \
+  io.github.imageassert.bench.IndexingBenchmark "${1:-3}"
