@@ -58,12 +58,13 @@ ensure_engine() {
   apt_install iptables >/dev/null 2>&1 || true
   as_root mkdir -p "$STATE_DIR"
   log "starting dockerd in the background (log: $ENGINE_LOG)"
-  # setsid: the engine must outlive this script and the build that called it.
-  as_root setsid dockerd --host unix:///var/run/docker.sock >"$ENGINE_LOG" 2>&1 < /dev/null &
-  echo $! | as_root tee "$PID_FILE" >/dev/null
+  # setsid: the engine must outlive this script and the build that called it. dockerd writes its own pid.
+  as_root rm -f "$PID_FILE"
+  as_root setsid dockerd --host unix:///var/run/docker.sock --pidfile "$PID_FILE" >"$ENGINE_LOG" 2>&1 < /dev/null &
+  local launcher=$!
   for _ in $(seq 1 60); do
     engine_answers && break
-    kill -0 "$(cat "$PID_FILE")" 2>/dev/null || { tail -n 30 "$ENGINE_LOG" >&2; die "dockerd exited; its log is above"; }
+    kill -0 "$launcher" 2>/dev/null || [ -s "$PID_FILE" ] || { tail -n 30 "$ENGINE_LOG" >&2; die "dockerd exited; its log is above"; }
     sleep 1
   done
   engine_answers || { tail -n 30 "$ENGINE_LOG" >&2; die "dockerd did not answer within 60 s; log: $ENGINE_LOG"; }
@@ -162,7 +163,13 @@ build_busybox() {
 
 stop_engine() {
   [ -f "$PID_FILE" ] || die "no dockerd started by this script ($PID_FILE missing)"
-  as_root kill "$(cat "$PID_FILE")" && as_root rm -f "$PID_FILE"
+  local pid
+  pid=$(cat "$PID_FILE")
+  as_root kill "$pid" 2>/dev/null || true
+  # dockerd stops its containers first; wait so that "stopped" means stopped.
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  kill -0 "$pid" 2>/dev/null && die "dockerd ($pid) is still running after 60 s"
+  as_root rm -f "$PID_FILE"
   log "dockerd stopped"
 }
 
