@@ -15,10 +15,15 @@ public record HistoryEntry(Instant created, String createdBy, String comment, bo
 
     /**
      * The instruction as a person wrote it: the legacy builder's {@code /bin/sh -c #(nop) } prefix and
-     * BuildKit's {@code # buildkit} suffix removed, and a bare shell form shown as {@code RUN ...}.
+     * BuildKit's {@code # buildkit} suffix removed, and a bare shell form shown as {@code RUN ...}. A step without
+     * an instruction (an imported layer) is shown by its comment.
      */
     public String instruction() {
         String text = createdBy.strip();
+        if (text.isEmpty()) {
+            // `docker import` records no instruction, only a comment ("Imported from -"), as docker history shows
+            return comment.isBlank() ? "(no instruction recorded)" : comment.strip();
+        }
         if (text.endsWith("# buildkit")) {
             text = text.substring(0, text.length() - "# buildkit".length()).strip();
         }
