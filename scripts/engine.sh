@@ -8,6 +8,7 @@
 #   - buildx:   if `docker buildx version` answers, nothing; otherwise the plugin binary is extracted from
 #               the next Debian release's docker-buildx package (downloaded with apt into a private apt
 #               state; the system's sources are never changed and nothing from that release is installed).
+#   - tools:    skopeo (Debian's), which the tests use to make OCI image layouts from engine images.
 #   - images:   for each base image: present locally -> nothing; pullable -> pulled; only when a pull is
 #               impossible (no registry reachable) a local stand-in is built and tagged with that name.
 #
@@ -182,6 +183,7 @@ main() {
   as_root mkdir -p "$STATE_DIR"
   ensure_engine
   ensure_buildx
+  command -v skopeo >/dev/null || apt_install skopeo
   obtain_or_build "$DEBIAN_IMAGE" build_debian
   obtain_or_build "$BUSYBOX_IMAGE" build_busybox
   log "ready"

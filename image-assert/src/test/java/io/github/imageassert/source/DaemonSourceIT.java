@@ -118,6 +118,28 @@ class DaemonSourceIT {
     }
 
     @Test
+    void anOciLayoutMadeBySkopeoReadsTheSameAsTheEngine(@TempDir Path dir) {
+        // skopeo (Debian's) writes gzip layers and a real OCI manifest and index
+        Path layout = dir.resolve("layout");
+        DockerBuild.run(java.util.List.of("skopeo", "copy", "-q", "docker-daemon:" + image, "oci:" + layout + ":runtime"));
+        Path layoutTar = dir.resolve("layout.tar");
+        DockerBuild.run(java.util.List.of("tar", "-C", layout.toString(), "-cf", layoutTar.toString(), "."));
+        ContainerImage fromEngine = ContainerImage.fromDaemon(image);
+
+        for (ContainerImage fromLayout : java.util.List.of(ContainerImage.fromOciLayout(layout), ContainerImage.fromOciLayout(layoutTar))) {
+            assertThat(fromLayout.reference()).isEqualTo("runtime");
+            assertThat(fromLayout.config()).isEqualTo(fromEngine.config());
+            assertThat(fromLayout.layers()).extracting(Layer::diffId)
+                    .containsExactlyElementsOf(fromEngine.layers().stream().map(Layer::diffId).toList());
+            assertThat(fromLayout.layers()).extracting(Layer::mediaType).containsOnly("application/vnd.oci.image.layer.v1.tar+gzip");
+            assertThat(fromLayout.metadata().compressedSize()).get().satisfies(c -> assertThat(c).isPositive());
+            assertThat(fromLayout.size()).isEqualTo(fromEngine.size());
+            assertThat(fromLayout.filesystem().entries()).containsExactlyElementsOf(fromEngine.filesystem().entries());
+            assertThat(fromLayout.readString("/data/new.txt")).contains("second\n");
+        }
+    }
+
+    @Test
     void anImageTheEngineDoesNotHaveIsAClearError() {
         assertThatThrownBy(() -> ContainerImage.fromDaemon("image-assert-test/no-such-image:42").config())
                 .isInstanceOf(ImageNotFoundException.class)
