@@ -152,6 +152,30 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
         return new LayerAssert(actual, layers.get(i));
     }
 
+    /**
+     * At most {@code budget} of bytes that no container can see: copies of files that a later layer overwrote or
+     * deleted (see {@link io.github.imageassert.analysis.Waste}), e.g. a compiler installed in one RUN and purged in the next.
+     */
+    public ContainerImageAssert hasWastedBytesAtMost(String budget) {
+        isNotNull();
+        DataSize max = DataSize.parse(budget);
+        io.github.imageassert.analysis.Waste waste = io.github.imageassert.analysis.Waste.of(actual);
+        if (waste.wastedBytes() > max.bytes()) {
+            StringBuilder evidence = new StringBuilder();
+            waste.copies().stream().limit(EVIDENCE_LIMIT).forEach(r -> evidence.append(String.format("%n    "))
+                    .append(max.format(r.entry().size())).append("  ").append(r.entry().path()).append(", added by ")
+                    .append(ImageFacts.layer(actual, r.entry().layer())).append(", hidden by ")
+                    .append(ImageFacts.layer(actual, r.removedBy())));
+            if (waste.copies().size() > EVIDENCE_LIMIT) {
+                evidence.append(String.format("%n    ... and %d more", waste.copies().size() - EVIDENCE_LIMIT));
+            }
+            throwAssertionError(io.github.imageassert.assertions.error.ShouldHaveWasteAtMost.shouldHaveWasteAtMost(actual,
+                    max.toString(), max.format(waste.wastedBytes()) + " (" + waste.wastedBytes() + " bytes)",
+                    String.format(java.util.Locale.ROOT, "%.1f %%", 100 * waste.efficiency()), evidence.toString()));
+        }
+        return myself;
+    }
+
     // ---- files -----------------------------------------------------------------------------------------
 
     /** The path exists in the merged filesystem, following symlinks. */
