@@ -8,7 +8,6 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 
 /** Runs scenario classes through the Jupiter engine, the way a user's build would run them. */
 final class ScenarioKit {
@@ -40,9 +39,5 @@ final class ScenarioKit {
                 .filter(kv -> kv.containsKey(key))
                 .map(kv -> kv.get(key))
                 .collect(Collectors.toList());
-    }
-
-    static long count(List<Event> events) {
-        return events.size();
     }
 }
