@@ -170,17 +170,20 @@ public final class ContainerImage {
         FileEntry holder = fs.entry(contentPath).orElse(entry.get());
         Optional<byte[]> captured = fs.capturedContent(contentPath);
         if (captured.isPresent()) {
-            byte[] bytes = captured.get();
-            return Optional.of(bytes.length <= maxBytes ? bytes : java.util.Arrays.copyOf(bytes, maxBytes));
+            return Optional.of(truncated(captured.get(), maxBytes));
         }
         String key = holder.layer() + ":" + contentPath;
         byte[] cached = contentCache.get(key);
         if (cached != null && (cached.length >= holder.size() || cached.length >= maxBytes)) {
-            return Optional.of(cached.length <= maxBytes ? cached : java.util.Arrays.copyOf(cached, maxBytes));
+            return Optional.of(truncated(cached, maxBytes));
         }
         Optional<byte[]> read = source.readFile(holder.layer(), contentPath, maxBytes);
         read.filter(b -> b.length <= CACHE_LIMIT).ifPresent(b -> contentCache.put(key, b));
         return read;
+    }
+
+    private static byte[] truncated(byte[] bytes, int maxBytes) {
+        return bytes.length <= maxBytes ? bytes : java.util.Arrays.copyOf(bytes, maxBytes);
     }
 
     /** A text file's content (UTF-8), at most 1 MiB. */
@@ -204,10 +207,7 @@ public final class ContainerImage {
      */
     public ResolvedUser user() {
         String raw = config().user();
-        String userPart = raw.contains(":") ? raw.substring(0, raw.indexOf(':')) : raw;
-        boolean numeric = raw.isEmpty() || (userPart.chars().allMatch(Character::isDigit)
-                && (!raw.contains(":") || raw.substring(raw.indexOf(':') + 1).chars().allMatch(Character::isDigit)));
-        return numeric ? UserDatabase.parse(null, null).resolve(raw) : users().resolve(raw);
+        return UserDatabase.needsLookup(raw) ? users().resolve(raw) : UserDatabase.parse(null, null).resolve(raw);
     }
 
     @Override

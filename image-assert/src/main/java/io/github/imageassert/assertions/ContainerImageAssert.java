@@ -26,6 +26,7 @@ import io.github.imageassert.image.HealthCheck;
 import io.github.imageassert.image.Layer;
 import io.github.imageassert.image.Platform;
 import io.github.imageassert.users.ResolvedUser;
+import io.github.imageassert.users.UserDatabase;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,7 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
         isNotNull();
         Objects.requireNonNull(user, "user");
         ResolvedUser resolved = actual.user();
-        boolean numeric = user.chars().allMatch(Character::isDigit) && !user.isEmpty();
-        boolean matches = resolved.isResolved() && (numeric
+        boolean matches = resolved.isResolved() && (UserDatabase.isNumeric(user)
                 ? resolved.uid() == Long.parseLong(user)
                 : user.equals(resolved.name()) || actual.users().user(user).map(u -> u.uid() == resolved.uid()).orElse(false));
         if (!matches) {

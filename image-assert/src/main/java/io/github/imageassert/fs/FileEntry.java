@@ -49,8 +49,4 @@ public record FileEntry(String path, FileType type, int mode, long uid, long gid
     public String modeString() {
         return type.lsChar() + Modes.toSymbolic(mode);
     }
-
-    FileEntry withPath(String newPath) {
-        return new FileEntry(newPath, type, mode, uid, gid, size, linkTarget, mtime, layer);
-    }
 }

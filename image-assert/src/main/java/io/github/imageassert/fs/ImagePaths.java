@@ -36,9 +36,4 @@ public final class ImagePaths {
     public static String child(String dir, String name) {
         return dir.equals("/") ? "/" + name : dir + "/" + name;
     }
-
-    /** True when {@code path} is {@code dir} itself or lies below it. */
-    public static boolean isUnder(String path, String dir) {
-        return dir.equals("/") || path.equals(dir) || path.startsWith(dir + "/");
-    }
 }

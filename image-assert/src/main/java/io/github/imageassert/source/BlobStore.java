@@ -99,7 +99,7 @@ abstract class BlobStore implements Closeable {
             this.file = file;
             this.tar = tar;
             for (TarArchiveEntry e : tar.getEntries()) {
-                byName.put(strip(e.getName()), e);
+                byName.put(ArchiveEntries.name(e.getName()), e);
             }
         }
 
@@ -120,17 +120,10 @@ abstract class BlobStore implements Closeable {
             }
         }
 
-        private static String strip(String name) {
-            String n = name.startsWith("./") ? name.substring(2) : name;
-            return n.endsWith("/") ? n.substring(0, n.length() - 1) : n;
-        }
-
         private TarArchiveEntry follow(String name) {
             TarArchiveEntry e = byName.get(name);
-            // docker save stores a repeated layer once and links the other names to it
             for (int hops = 0; e != null && e.isSymbolicLink() && hops < 8; hops++) {
-                String target = io.github.imageassert.fs.ImagePaths.normalize(
-                        io.github.imageassert.fs.ImagePaths.parent("/" + name) + "/" + e.getLinkName()).substring(1);
+                String target = ArchiveEntries.linkTarget(name, e.getLinkName());
                 e = byName.get(target);
                 name = target;
             }

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.ImageHistory;
+import io.github.imageassert.fs.Compression;
 import io.github.imageassert.fs.ContentCapture;
 import io.github.imageassert.fs.CorruptLayerException;
 import io.github.imageassert.fs.LayerIndex;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * An image in a container engine. Metadata comes from the engine's inspect and history answers, without an
@@ -227,12 +230,11 @@ public final class DaemonSource implements ImageSource {
         }
         String wanted = names.get(layer);
         try (InputStream in = Engine.client().saveImageCmd(reference).exec()) {
-            org.apache.commons.compress.archivers.tar.TarArchiveInputStream tar =
-                    new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(in);
-            org.apache.commons.compress.archivers.tar.TarArchiveEntry e;
+            TarArchiveInputStream tar = new TarArchiveInputStream(in);
+            TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
-                if (e.getName().equals(wanted) || e.getName().equals("./" + wanted)) {
-                    return ArchiveSource.findInLayer(io.github.imageassert.fs.Compression.decompress(tar), path, maxBytes);
+                if (ArchiveEntries.name(e.getName()).equals(wanted)) {
+                    return ArchiveSource.findInLayer(Compression.decompress(tar), path, maxBytes);
                 }
             }
             return Optional.empty();

@@ -1,7 +1,6 @@
 package io.github.imageassert.source;
 
 import io.github.imageassert.fs.ContentCapture;
-import io.github.imageassert.fs.ImagePaths;
 import io.github.imageassert.fs.LayerIndex;
 import io.github.imageassert.fs.LayerReader;
 import java.io.BufferedInputStream;
@@ -33,9 +32,9 @@ final class SaveStream {
         TarArchiveInputStream tar = new TarArchiveInputStream(save);
         TarArchiveEntry e;
         while ((e = tar.getNextEntry()) != null) {
-            String name = strip(e.getName());
+            String name = ArchiveEntries.name(e.getName());
             if (e.isSymbolicLink()) {
-                result.links.put(name, ImagePaths.normalize(ImagePaths.parent("/" + name) + "/" + e.getLinkName()).substring(1));
+                result.links.put(name, ArchiveEntries.linkTarget(name, e.getLinkName()));
             } else if (e.isFile()) {
                 BufferedInputStream in = new BufferedInputStream(tar, 1 << 16);
                 in.mark(1);
@@ -71,10 +70,5 @@ final class SaveStream {
                 return what;
             }
         };
-    }
-
-    private static String strip(String name) {
-        String n = name.startsWith("./") ? name.substring(2) : name;
-        return n.endsWith("/") ? n.substring(0, n.length() - 1) : n;
     }
 }

@@ -132,8 +132,22 @@ public final class UserDatabase {
         return new ResolvedUser(raw, uid, gid, name, how, null);
     }
 
+    /** A uid or gid written as digits. */
+    public static boolean isNumeric(String text) {
+        return !text.isEmpty() && text.chars().allMatch(Character::isDigit);
+    }
+
+    /** True when resolving a USER value needs the image's passwd or group files: it names a user or a group. */
+    public static boolean needsLookup(String userValue) {
+        String raw = userValue == null ? "" : userValue.strip();
+        int colon = raw.indexOf(':');
+        String userPart = colon < 0 ? raw : raw.substring(0, colon);
+        String groupPart = colon < 0 ? "" : raw.substring(colon + 1);
+        return !(userPart.isEmpty() || isNumeric(userPart)) || !(groupPart.isEmpty() || isNumeric(groupPart));
+    }
+
     private static Long number(String text) {
-        if (text.isEmpty() || !text.chars().allMatch(Character::isDigit)) {
+        if (!isNumeric(text)) {
             return null;
         }
         try {

@@ -39,6 +39,18 @@ class UserDatabaseTest {
     }
 
     @Test
+    void onlyNamesNeedTheImagesFiles() {
+        assertThat(UserDatabase.needsLookup("")).isFalse();
+        assertThat(UserDatabase.needsLookup("1000")).isFalse();
+        assertThat(UserDatabase.needsLookup("1000:1000")).isFalse();
+        assertThat(UserDatabase.needsLookup("app")).isTrue();
+        assertThat(UserDatabase.needsLookup("1000:staff")).isTrue();
+        assertThat(UserDatabase.isNumeric("65532")).isTrue();
+        assertThat(UserDatabase.isNumeric("")).isFalse();
+        assertThat(UserDatabase.isNumeric("app1")).isFalse();
+    }
+
+    @Test
     void anImageWithoutPasswdSaysSo() {
         UserDatabase none = UserDatabase.parse(null, null);
         assertThat(none.hasPasswd()).isFalse();
