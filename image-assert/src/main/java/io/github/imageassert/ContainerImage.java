@@ -13,10 +13,19 @@ import io.github.imageassert.source.DaemonSource;
 import io.github.imageassert.source.ImageSource;
 import io.github.imageassert.users.ResolvedUser;
 import io.github.imageassert.users.UserDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -184,6 +193,62 @@ public final class ContainerImage {
 
     private static byte[] truncated(byte[] bytes, int maxBytes) {
         return bytes.length <= maxBytes ? bytes : java.util.Arrays.copyOf(bytes, maxBytes);
+    }
+
+    /**
+     * Streams the contents of many regular files (live ones, or copies a later layer hid) to {@code visitor},
+     * reading each layer at most once: the way to inspect many files without a read per file. Entries that are
+     * not regular files are skipped; a hard link is visited with the bytes of the file it links to, under its
+     * own entry.
+     */
+    public void readContents(Collection<FileEntry> entries, EntryContentVisitor visitor) {
+        MergedFilesystem fs = filesystem();
+        Map<Integer, Set<String>> wanted = new HashMap<>();
+        Map<String, List<FileEntry>> byKey = new HashMap<>();
+        try {
+            for (FileEntry entry : entries) {
+                if (!entry.isRegularFile()) {
+                    continue;
+                }
+                String contentPath = fs.contentPath(entry);
+                boolean live = fs.entry(entry.path()).filter(entry::equals).isPresent();
+                Optional<byte[]> captured = live ? fs.capturedContent(contentPath) : Optional.empty();
+                if (captured.isPresent() && captured.get().length == entry.size()) {
+                    visitor.visit(entry, new java.io.ByteArrayInputStream(captured.get()));
+                    continue;
+                }
+                wanted.computeIfAbsent(entry.layer(), l -> new HashSet<>()).add(contentPath);
+                byKey.computeIfAbsent(entry.layer() + ":" + contentPath, k -> new ArrayList<>()).add(entry);
+            }
+            if (!wanted.isEmpty()) {
+                source.readContents(wanted, (layer, path, size, in) -> {
+                    List<FileEntry> owners = byKey.get(layer + ":" + path);
+                    if (owners.size() == 1) {
+                        visitor.visit(owners.get(0), in);
+                    } else {
+                        byte[] bytes = in.readAllBytes();
+                        for (FileEntry owner : owners) {
+                            visitor.visit(owner, new java.io.ByteArrayInputStream(bytes));
+                        }
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading file contents of " + description() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Up to {@code maxBytes} of each regular file among {@code entries}, read as {@link #readContents} does. */
+    public Map<FileEntry, byte[]> readContents(Collection<FileEntry> entries, int maxBytes) {
+        Map<FileEntry, byte[]> out = new HashMap<>();
+        readContents(entries, (entry, in) -> out.put(entry, in.readNBytes(maxBytes)));
+        return out;
+    }
+
+    /** Receives one file's content, by the entry it was asked for. */
+    @FunctionalInterface
+    public interface EntryContentVisitor {
+        void visit(FileEntry entry, InputStream content) throws IOException;
     }
 
     /** A text file's content (UTF-8), at most 1 MiB. */

@@ -1,9 +1,9 @@
 package io.github.imageassert.source;
 
-import io.github.imageassert.fs.Compression;
 import io.github.imageassert.fs.ContentCapture;
+import io.github.imageassert.fs.ContentVisitor;
 import io.github.imageassert.fs.CorruptLayerException;
-import io.github.imageassert.fs.ImagePaths;
+import io.github.imageassert.fs.LayerContents;
 import io.github.imageassert.fs.LayerIndex;
 import io.github.imageassert.fs.LayerReader;
 import io.github.imageassert.image.ImageMetadata;
@@ -14,9 +14,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * An image in a {@code docker save} archive (either layout) or in an OCI image layout, as a directory or a
@@ -110,26 +111,22 @@ public final class ArchiveSource implements ImageSource {
 
     @Override
     public Optional<byte[]> readFile(int layer, String file, int maxBytes) {
-        metadata();
-        try (BlobStore store = BlobStore.open(path);
-             InputStream blob = store.open(layerRefs.get(layer).name()).orElseThrow()) {
-            return findInLayer(Compression.decompress(blob), file, maxBytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading " + file + " from layer " + layer + " of " + path + ": " + e.getMessage(), e);
-        }
+        return OneFile.read(this, layer, file, maxBytes);
     }
 
-    /** Scans a layer's tar for one regular file and reads at most {@code maxBytes} of it. */
-    static Optional<byte[]> findInLayer(InputStream tarStream, String file, int maxBytes) throws IOException {
-        String wanted = ImagePaths.normalize(file);
-        TarArchiveInputStream tar = new TarArchiveInputStream(tarStream);
-        TarArchiveEntry e;
-        while ((e = tar.getNextEntry()) != null) {
-            if (e.isFile() && ImagePaths.normalize(e.getName()).equals(wanted)) {
-                return Optional.of(tar.readNBytes(maxBytes));
+    @Override
+    public void readContents(Map<Integer, Set<String>> wanted, ContentVisitor visitor) {
+        metadata();
+        try (BlobStore store = BlobStore.open(path)) {
+            for (Map.Entry<Integer, Set<String>> layer : new TreeMap<>(wanted).entrySet()) {
+                String name = layerRefs.get(layer.getKey()).name();
+                try (InputStream blob = store.open(name).orElseThrow(() -> store.missing(name, "layer"))) {
+                    LayerContents.visit(blob, layer.getKey(), layer.getValue(), visitor);
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading file contents from " + path.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        return Optional.empty();
     }
 
     private static ArchiveLayout.Files files(BlobStore store) {

@@ -6,9 +6,10 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.ImageHistory;
-import io.github.imageassert.fs.Compression;
 import io.github.imageassert.fs.ContentCapture;
+import io.github.imageassert.fs.ContentVisitor;
 import io.github.imageassert.fs.CorruptLayerException;
+import io.github.imageassert.fs.LayerContents;
 import io.github.imageassert.fs.LayerIndex;
 import io.github.imageassert.image.HealthCheck;
 import io.github.imageassert.image.HistoryEntry;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -221,25 +223,38 @@ public final class DaemonSource implements ImageSource {
 
     @Override
     public Optional<byte[]> readFile(int layer, String path, int maxBytes) {
+        return OneFile.read(this, layer, path, maxBytes);
+    }
+
+    /** One export for all the layers asked about; the engine offers no way to fetch a single layer. */
+    @Override
+    public void readContents(Map<Integer, Set<String>> wanted, ContentVisitor visitor) {
         List<String> names;
         synchronized (this) {
             names = layerEntryNames;
         }
         if (names == null) {
-            throw new IllegalStateException("readFile needs the layers indexed first");
+            throw new IllegalStateException("readContents needs the layers indexed first");
         }
-        String wanted = names.get(layer);
+        Map<String, List<Integer>> layersByEntry = new HashMap<>();
+        wanted.keySet().forEach(i -> layersByEntry.computeIfAbsent(names.get(i), n -> new ArrayList<>()).add(i));
         try (InputStream in = Engine.client().saveImageCmd(reference).exec()) {
             TarArchiveInputStream tar = new TarArchiveInputStream(in);
             TarArchiveEntry e;
-            while ((e = tar.getNextEntry()) != null) {
-                if (ArchiveEntries.name(e.getName()).equals(wanted)) {
-                    return ArchiveSource.findInLayer(Compression.decompress(tar), path, maxBytes);
+            while (!layersByEntry.isEmpty() && (e = tar.getNextEntry()) != null) {
+                List<Integer> layers = layersByEntry.remove(ArchiveEntries.name(e.getName()));
+                if (layers != null && layers.size() == 1) {
+                    LayerContents.visit(tar, layers.get(0), wanted.get(layers.get(0)), visitor);
+                } else if (layers != null) {
+                    // Identical layers share one entry: buffer it once for each of them.
+                    byte[] blob = tar.readAllBytes();
+                    for (int layer : layers) {
+                        LayerContents.visit(new java.io.ByteArrayInputStream(blob), layer, wanted.get(layer), visitor);
+                    }
                 }
             }
-            return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("Exporting " + reference + " to read " + path + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("Exporting " + reference + " to read file contents failed: " + e.getMessage(), e);
         }
     }
 }

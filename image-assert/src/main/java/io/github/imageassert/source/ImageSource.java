@@ -1,10 +1,13 @@
 package io.github.imageassert.source;
 
 import io.github.imageassert.fs.ContentCapture;
+import io.github.imageassert.fs.ContentVisitor;
 import io.github.imageassert.fs.LayerIndex;
 import io.github.imageassert.image.ImageMetadata;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where an image comes from: an engine, a {@code docker save} archive or an OCI layout. A source answers
@@ -26,4 +29,11 @@ public interface ImageSource {
      * empty when that layer has no such regular file.
      */
     Optional<byte[]> readFile(int layer, String path, int maxBytes);
+
+    /**
+     * Streams the regular files named in {@code wanted} (layer index to absolute paths) to {@code visitor},
+     * reading each layer at most once and the whole image in one pass where the source allows. Paths a layer does
+     * not hold as regular files are skipped. Needs {@link #indexLayers} to have run.
+     */
+    void readContents(Map<Integer, Set<String>> wanted, ContentVisitor visitor);
 }
