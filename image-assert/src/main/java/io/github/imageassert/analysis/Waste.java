@@ -13,16 +13,22 @@ import java.util.Map;
  * files are each written once has no waste, and a file written twice wastes exactly its first copy.
  *
  * <pre>
- * wasted bytes = sum of the sizes of the regular files in {@link io.github.imageassert.fs.MergedFilesystem#removed()}
- * efficiency   = 1 - wasted bytes / image size
+ * wasted bytes      = sum of the sizes of the regular files in {@link io.github.imageassert.fs.MergedFilesystem#removed()}
+ * efficiency        = 1 - wasted bytes / image size
+ * user wasted share = wasted bytes / (image size - size of layer 0)
  * </pre>
+ *
+ * These are dive's three CI rules ({@code lowestEfficiency}, {@code highestWastedBytes},
+ * {@code highestUserWastedPercent}); like dive, the share counts layer 0 as the base image and every later layer as
+ * the user's, and, like dive's, it is a fraction despite the rule's name.
  *
  * @param wastedBytes the sum above
  * @param imageSize   the image's size, as {@link ContainerImage#size()} counts it
+ * @param userSize    the size of every layer but the first
  * @param byPath      wasted bytes per path, largest first
  * @param copies      every hidden copy, largest first
  */
-public record Waste(long wastedBytes, long imageSize, Map<String, Long> byPath, List<RemovedEntry> copies) {
+public record Waste(long wastedBytes, long imageSize, long userSize, Map<String, Long> byPath, List<RemovedEntry> copies) {
 
     public static Waste of(ContainerImage image) {
         List<RemovedEntry> copies = image.filesystem().removed().stream()
@@ -34,11 +40,17 @@ public record Waste(long wastedBytes, long imageSize, Map<String, Long> byPath, 
         Map<String, Long> sorted = new LinkedHashMap<>();
         byPath.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return new Waste(copies.stream().mapToLong(r -> r.entry().size()).sum(), image.size(), sorted, copies);
+        long userSize = image.layers().stream().skip(1).mapToLong(io.github.imageassert.image.Layer::size).sum();
+        return new Waste(copies.stream().mapToLong(r -> r.entry().size()).sum(), image.size(), userSize, sorted, copies);
     }
 
     /** Share of the image's bytes a container can see; 1.0 for an image without waste. */
     public double efficiency() {
         return imageSize == 0 ? 1.0 : 1.0 - (double) wastedBytes / imageSize;
+    }
+
+    /** Wasted bytes over the bytes the user's layers (all but the first) add; 0 for a single-layer image. */
+    public double userWastedShare() {
+        return userSize == 0 ? 0.0 : (double) wastedBytes / userSize;
     }
 }

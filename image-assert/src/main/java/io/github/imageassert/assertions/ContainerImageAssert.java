@@ -20,6 +20,13 @@ import static io.github.imageassert.assertions.error.ShouldRunAsUser.shouldRunAs
 
 import io.github.imageassert.ContainerImage;
 import io.github.imageassert.DataSize;
+import io.github.imageassert.analysis.Hygiene;
+import io.github.imageassert.analysis.ImageDiff;
+import io.github.imageassert.analysis.Waste;
+import io.github.imageassert.fs.ImagePaths;
+import io.github.imageassert.packages.Ecosystem;
+import io.github.imageassert.packages.NpmManifest;
+import io.github.imageassert.secrets.SecretRules;
 import io.github.imageassert.fs.FileEntry;
 import io.github.imageassert.fs.Resolution;
 import io.github.imageassert.image.HealthCheck;
@@ -27,6 +34,10 @@ import io.github.imageassert.image.Layer;
 import io.github.imageassert.image.Platform;
 import io.github.imageassert.users.ResolvedUser;
 import io.github.imageassert.users.UserDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +46,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on a {@link ContainerImage}: its user, size, layers, files, executables and config. */
+/**
+ * Assertions on a {@link ContainerImage}: its user, size, layers, waste, files, executables, packages, secrets,
+ * hygiene, config, and how it compares with another image.
+ */
 public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, ContainerImage> {
 
     private static final int EVIDENCE_LIMIT = 10;
@@ -154,26 +168,165 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
 
     /**
      * At most {@code budget} of bytes that no container can see: copies of files that a later layer overwrote or
-     * deleted (see {@link io.github.imageassert.analysis.Waste}), e.g. a compiler installed in one RUN and purged in the next.
+     * deleted (see {@link Waste}), e.g. a compiler installed in one RUN and purged in the next. dive's
+     * {@code highestWastedBytes}, without its miscount of the copy that is kept.
      */
     public ContainerImageAssert hasWastedBytesAtMost(String budget) {
         isNotNull();
-        DataSize max = DataSize.parse(budget);
-        io.github.imageassert.analysis.Waste waste = io.github.imageassert.analysis.Waste.of(actual);
-        if (waste.wastedBytes() > max.bytes()) {
-            StringBuilder evidence = new StringBuilder();
-            waste.copies().stream().limit(EVIDENCE_LIMIT).forEach(r -> evidence.append(String.format("%n    "))
-                    .append(max.format(r.entry().size())).append("  ").append(r.entry().path()).append(", added by ")
-                    .append(ImageFacts.layer(actual, r.entry().layer())).append(", hidden by ")
-                    .append(ImageFacts.layer(actual, r.removedBy())));
-            if (waste.copies().size() > EVIDENCE_LIMIT) {
-                evidence.append(String.format("%n    ... and %d more", waste.copies().size() - EVIDENCE_LIMIT));
-            }
-            throwAssertionError(io.github.imageassert.assertions.error.ShouldHaveWasteAtMost.shouldHaveWasteAtMost(actual,
-                    max.toString(), max.format(waste.wastedBytes()) + " (" + waste.wastedBytes() + " bytes)",
-                    String.format(java.util.Locale.ROOT, "%.1f %%", 100 * waste.efficiency()), evidence.toString()));
-        }
+        WasteChecks.wastedBytesAtMost(actual, DataSize.parse(budget)).ifPresent(this::throwAssertionError);
         return myself;
+    }
+
+    /** dive's {@code lowestEfficiency}: 1 - wasted bytes / image size, at least {@code fraction} (0.95 for 95 %). */
+    public ContainerImageAssert hasEfficiencyAtLeast(double fraction) {
+        isNotNull();
+        WasteChecks.efficiencyAtLeast(actual, fraction(fraction)).ifPresent(this::throwAssertionError);
+        return myself;
+    }
+
+    /**
+     * dive's {@code highestUserWastedPercent}: wasted bytes over the size of every layer but the first (the base),
+     * at most {@code fraction} (0.1 for 10 %). It exceeds 1 when later layers delete more of the base than they add.
+     */
+    public ContainerImageAssert hasUserWastedShareAtMost(double fraction) {
+        isNotNull();
+        if (!(fraction >= 0)) {
+            throw new IllegalArgumentException("Give a fraction like dive does: 0.1 for 10 %, not " + fraction);
+        }
+        WasteChecks.userWastedShareAtMost(actual, fraction).ifPresent(this::throwAssertionError);
+        return myself;
+    }
+
+    private static double fraction(double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException("Give a fraction between 0 and 1, like dive does: 0.95 for 95 %, not " + value);
+        }
+        return value;
+    }
+
+    // ---- packages ----------------------------------------------------------------------------------------
+
+    /** dpkg (including distroless status.d) and apk packages; rpm databases are refused with an explanation. */
+    public PackagesAssert osPackages() {
+        isNotNull();
+        return PackagesAssert.of(actual, Ecosystem.DPKG);
+    }
+
+    /** Packages under every {@code node_modules} directory. */
+    public PackagesAssert npmPackages() {
+        isNotNull();
+        return PackagesAssert.of(actual, Ecosystem.NPM);
+    }
+
+    /** Installed Python distributions ({@code *.dist-info}). */
+    public PackagesAssert pythonPackages() {
+        isNotNull();
+        return PackagesAssert.of(actual, Ecosystem.PYTHON);
+    }
+
+    /** Jars, by Maven coordinates or file name, including those nested in a Spring Boot or WAR archive. */
+    public PackagesAssert javaArchives() {
+        isNotNull();
+        return PackagesAssert.of(actual, Ecosystem.JAVA);
+    }
+
+    /**
+     * No package under the app's {@code node_modules} is there only for development: every one is needed, directly
+     * or through others, by the {@code dependencies} of the app's {@code package.json}, read from the image.
+     */
+    public ContainerImageAssert doesNotShipNpmDevDependencies(String packageJsonInImage) {
+        isNotNull();
+        Optional<byte[]> json = actual.readFile(packageJsonInImage, 16 << 20);
+        if (json.isEmpty()) {
+            throwAssertionError(shouldHaveFile(actual, packageJsonInImage, missingEvidence(packageJsonInImage,
+                    actual.lookup(packageJsonInImage)) + "; the check needs the app's package.json"));
+        }
+        NpmManifest app = NpmManifest.parse(json.get(), packageJsonInImage + " in " + actual.description());
+        NpmChecks.noDevDependencies(actual, app, packageJsonInImage, ImagePaths.parent(ImagePaths.normalize(packageJsonInImage)))
+                .ifPresent(this::throwAssertionError);
+        return myself;
+    }
+
+    /** Like {@link #doesNotShipNpmDevDependencies(String)}, with the app's package.json read from disk. */
+    public ContainerImageAssert doesNotShipNpmDevDependencies(Path packageJsonOnDisk, String appDirInImage) {
+        isNotNull();
+        byte[] json;
+        try {
+            json = Files.readAllBytes(packageJsonOnDisk);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + packageJsonOnDisk.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        NpmManifest app = NpmManifest.parse(json, packageJsonOnDisk.toString());
+        NpmChecks.noDevDependencies(actual, app, packageJsonOnDisk.toString(), appDirInImage).ifPresent(this::throwAssertionError);
+        return myself;
+    }
+
+    // ---- secrets -----------------------------------------------------------------------------------------
+
+    /**
+     * No secret in any layer, including files a later layer deleted or overwrote (they still ship), by the default
+     * rules: see {@link SecretRules#defaults()}.
+     */
+    public ContainerImageAssert hasNoLeakedSecrets() {
+        return hasNoLeakedSecrets(SecretRules.defaults());
+    }
+
+    /** No secret in any layer by these rules, e.g. {@code SecretRules.defaults().with(SecretRule.text("token", value))}. */
+    public ContainerImageAssert hasNoLeakedSecrets(SecretRules rules) {
+        isNotNull();
+        SecretChecks.noLeaks(actual, Objects.requireNonNull(rules, "rules")).ifPresent(this::throwAssertionError);
+        return myself;
+    }
+
+    // ---- hygiene -----------------------------------------------------------------------------------------
+
+    /** No regular file has the setuid or setgid bit, except the paths allowed (e.g. {@code /usr/bin/passwd}). */
+    public ContainerImageAssert hasNoSetuidOrSetgidFiles(String... allowed) {
+        isNotNull();
+        HygieneChecks.noSetuid(actual, allowed).ifPresent(this::throwAssertionError);
+        return myself;
+    }
+
+    /** Nothing anyone may write, except sticky directories such as {@code /tmp} and what lies directly in them. */
+    public ContainerImageAssert hasNoWorldWritableFiles() {
+        isNotNull();
+        HygieneChecks.noWorldWritable(actual).ifPresent(this::throwAssertionError);
+        return myself;
+    }
+
+    /** No apt lists or archives, apk, npm, yarn, pnpm, pip, Maven, Gradle or Go caches (see {@link Hygiene}). */
+    public ContainerImageAssert hasNoPackageManagerCaches() {
+        isNotNull();
+        HygieneChecks.noPackageCaches(actual).ifPresent(this::throwAssertionError);
+        return myself;
+    }
+
+    /** No shell on the PATH ({@link Hygiene#SHELLS}): for distroless and scratch images. */
+    public ContainerImageAssert hasNoShell() {
+        isNotNull();
+        HygieneChecks.noShell(actual).ifPresent(this::throwAssertionError);
+        return myself;
+    }
+
+    /** None of {@link Hygiene#BUILD_TOOLS} (compilers, linkers, make, javac, mvn, go, cargo...) on the PATH. */
+    public ContainerImageAssert doesNotContainBuildTools() {
+        return doesNotContainExecutables(Hygiene.BUILD_TOOLS.toArray(String[]::new));
+    }
+
+    // ---- comparing images --------------------------------------------------------------------------------
+
+    /** At most {@code percent} % of the other image's size, e.g. a runtime stage next to its builder. */
+    public ContainerImageAssert hasSizeAtMostPercentOf(ContainerImage other, double percent) {
+        isNotNull();
+        Objects.requireNonNull(other, "other image");
+        DiffChecks.sizeAtMostPercentOf(actual, other, percent).ifPresent(this::throwAssertionError);
+        return myself;
+    }
+
+    /** Navigates to how this image differs from {@code base} (e.g. the image it is built {@code FROM}). */
+    public ImageDiffAssert relativeTo(ContainerImage base) {
+        isNotNull();
+        return new ImageDiffAssert(ImageDiff.between(Objects.requireNonNull(base, "base image"), actual));
     }
 
     // ---- files -----------------------------------------------------------------------------------------

@@ -46,6 +46,33 @@ class WasteTest {
     }
 
     @Test
+    void divesRatioRulesUseTheSameCount() {
+        ContainerImage image = ContainerImage.fromArchive(new ImageArchive()
+                .layer(new LayerTar().dir("/opt").file("/opt/base.bin", "b".repeat(6000)), "ADD rootfs.tar /")
+                .layer(new LayerTar().dir("/opt").file("/opt/gcc", "g".repeat(3000)), "RUN apt-get install -y gcc")
+                .layer(new LayerTar().dir("/opt").whiteout("/opt/gcc").file("/opt/app", "a".repeat(1000)), "RUN apt-get remove -y gcc")
+                .writeLegacyDockerSave(dir.resolve("ratios.tar"), "ratios:1"));
+
+        Waste waste = Waste.of(image);
+
+        // 3000 of 10000 bytes hidden: efficiency 0.7; the user's layers add 4000 bytes, 3000 of them wasted: 0.75.
+        org.assertj.core.api.Assertions.assertThat(waste.efficiency()).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
+        org.assertj.core.api.Assertions.assertThat(waste.userWastedShare()).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(image).hasEfficiencyAtLeast(0.7).hasUserWastedShareAtMost(0.75);
+        assertThatThrownBy(() -> assertThat(image).hasEfficiencyAtLeast(0.71)).hasMessage((
+                "%nExpecting image:%n  ratios:1%nto have an efficiency of at least 71.0 %% (dive's lowestEfficiency)%n"
+                        + "but it has an efficiency of 70.0 %%: it wastes 3 kB (3000 bytes) on files that later layers overwrite "
+                        + "or delete. Largest hidden copies:%n"
+                        + "    3 kB  /opt/gcc, added by layer 1 (RUN apt-get install -y gcc), hidden by layer 2 (RUN apt-get remove -y gcc)")
+                .formatted());
+        assertThatThrownBy(() -> assertThat(image).hasUserWastedShareAtMost(0.5)).hasMessageContaining(
+                "to have wasted bytes of at most 50.0 %% of what the layers above the base add (dive's highestUserWastedPercent)%n"
+                        .formatted() + "but it has 75.0 % of 4 kB");
+        assertThatThrownBy(() -> assertThat(image).hasEfficiencyAtLeast(95))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.95 for 95 %");
+    }
+
+    @Test
     void anImageWhoseFilesAreWrittenOnceHasNoWaste() {
         ContainerImage image = ContainerImage.fromArchive(new ImageArchive()
                 .layer(new LayerTar().file("/a", "aaaa"), "ADD a").layer(new LayerTar().file("/b", "bb"), "ADD b")

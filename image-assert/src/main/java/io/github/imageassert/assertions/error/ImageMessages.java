@@ -20,4 +20,14 @@ abstract class ImageMessages extends BasicErrorMessageFactory {
     static Object plain(String text) {
         return unquotedString(text);
     }
+
+    /** Evidence as indented lines, and how many more there were when only the first ones are shown. */
+    static Object lines(java.util.List<String> shown, int total) {
+        StringBuilder out = new StringBuilder();
+        shown.forEach(line -> out.append(String.format("%n  ")).append(line));
+        if (total > shown.size()) {
+            out.append(String.format("%n  ... and %d more", total - shown.size()));
+        }
+        return unquotedString(out.toString());
+    }
 }

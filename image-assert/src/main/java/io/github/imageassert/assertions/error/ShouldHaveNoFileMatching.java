@@ -9,7 +9,7 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldHaveNoFileMatching extends ImageMessages {
 
     public static ErrorMessageFactory shouldHaveNoFileMatching(ContainerImage actual, String glob, java.util.List<String> evidence, int total) {
-        return new ShouldHaveNoFileMatching(EXPECTING + "to have no file matching:%n  %s%nbut %s match:%s", image(actual), glob, total, plain(evidence.stream().map(e -> String.format("%n  %s", e)).collect(java.util.stream.Collectors.joining()) + (total > evidence.size() ? String.format("%n  ... and %d more", total - evidence.size()) : "")));
+        return new ShouldHaveNoFileMatching(EXPECTING + "to have no file matching:%n  %s%nbut %s match:%s", image(actual), glob, total, lines(evidence, total));
     }
 
     private ShouldHaveNoFileMatching(String format, Object... arguments) {

@@ -1,0 +1,51 @@
+package io.github.imageassert.analysis;
+
+import io.github.imageassert.ContainerImage;
+import io.github.imageassert.fs.FileEntry;
+import io.github.imageassert.fs.ImagePaths;
+import io.github.imageassert.fs.MergedFilesystem;
+import java.util.List;
+import java.util.Optional;
+
+/** Findings about how a runtime image is put together: privileged bits, writable files, leftovers of installs. */
+public final class Hygiene {
+
+    /** What {@code hasNoShell()} looks for on the PATH. */
+    public static final List<String> SHELLS = List.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "csh", "tcsh",
+            "fish", "busybox");
+
+    /** What {@code doesNotContainBuildTools()} looks for when not given names: compilers, linkers, build drivers. */
+    public static final List<String> BUILD_TOOLS = List.of("gcc", "g++", "cc", "c++", "clang", "clang++", "ld", "as",
+            "make", "cmake", "ninja", "javac", "mvn", "gradle", "go", "rustc", "cargo");
+
+    private Hygiene() {
+    }
+
+    /** Regular files with the setuid or setgid bit: they run with their owner's or group's rights, whoever starts them. */
+    public static List<FileEntry> setuidOrSetgidFiles(ContainerImage image) {
+        return image.filesystem().entries().stream()
+                .filter(e -> e.isRegularFile() && (e.mode() & (FileEntry.SETUID | FileEntry.SETGID)) != 0).toList();
+    }
+
+    /**
+     * Entries anyone may write, except a sticky directory (such as {@code /tmp}) and what lies directly in one:
+     * there the sticky bit keeps users from replacing each other's files. Symlinks are skipped; their mode means
+     * nothing.
+     */
+    public static List<FileEntry> worldWritable(ContainerImage image) {
+        MergedFilesystem fs = image.filesystem();
+        return fs.entries().stream()
+                .filter(e -> !e.isSymlink() && (e.mode() & 0002) != 0)
+                .filter(e -> !isStickyDir(Optional.of(e)) && !isStickyDir(fs.entry(ImagePaths.parent(e.path()))))
+                .toList();
+    }
+
+    private static boolean isStickyDir(Optional<FileEntry> entry) {
+        return entry.filter(e -> e.isDirectory() && (e.mode() & FileEntry.STICKY) != 0).isPresent();
+    }
+
+    /** Package-manager caches left in the image, largest first. */
+    public static List<PackageCache> packageManagerCaches(ContainerImage image) {
+        return PackageCache.find(image.filesystem());
+    }
+}

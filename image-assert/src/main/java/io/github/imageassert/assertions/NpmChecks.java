@@ -1,0 +1,44 @@
+package io.github.imageassert.assertions;
+
+import static io.github.imageassert.assertions.error.ShouldNotShipDevDependencies.shouldNotShipDevDependencies;
+
+import io.github.imageassert.ContainerImage;
+import io.github.imageassert.fs.ImagePaths;
+import io.github.imageassert.packages.NpmManifest;
+import io.github.imageassert.packages.NpmTree;
+import java.util.List;
+import java.util.Optional;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** Dev dependencies that shipped, named with the layer that added them. */
+final class NpmChecks {
+
+    private static final int SHOWN = 20;
+
+    private NpmChecks() {
+    }
+
+    static Optional<ErrorMessageFactory> noDevDependencies(ContainerImage image, NpmManifest app, String manifestName,
+                                                           String appDir) {
+        List<NpmTree.Node> extra = NpmTree.of(image).notNeededInProduction(appDir, app);
+        if (extra.isEmpty()) {
+            return Optional.empty();
+        }
+        List<NpmTree.Node> direct = extra.stream()
+                .filter(n -> app.dev().contains(n.installed().name()) && isTopLevel(n, appDir)).toList();
+        String heading = direct.isEmpty()
+                ? "none is a direct devDependency; the first of them"
+                : direct.size() + " of them are direct devDependencies" + (extra.size() > direct.size()
+                        ? " (the other " + (extra.size() - direct.size()) + " are what only they need)" : "");
+        List<NpmTree.Node> shown = direct.isEmpty() ? extra : direct;
+        List<String> evidence = shown.stream().limit(SHOWN).map(n -> n.installed() + " at " + n.dir() + ", added by "
+                + ImageFacts.layer(image, n.installed().layer())).toList();
+        return Optional.of(shouldNotShipDevDependencies(image, manifestName, ImagePaths.child(ImagePaths.normalize(appDir),
+                "node_modules"), extra.size(), heading, evidence));
+    }
+
+    private static boolean isTopLevel(NpmTree.Node node, String appDir) {
+        String modules = ImagePaths.child(ImagePaths.normalize(appDir), "node_modules") + "/";
+        return node.dir().startsWith(modules) && !node.dir().substring(modules.length()).contains("/node_modules/");
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.imageassert.assertions.error;
+
+import io.github.imageassert.ContainerImage;
+import java.util.List;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** An image lacks paths its base has. */
+public final class ShouldNotRemoveFiles extends ImageMessages {
+
+    public static ErrorMessageFactory shouldNotRemoveFiles(ContainerImage actual, ContainerImage base, List<String> evidence, int total) {
+        return new ShouldNotRemoveFiles(EXPECTING + "to keep every path of image:%n  %s%nbut %d are gone:%s", image(actual), image(base), total, lines(evidence, total));
+    }
+
+    private ShouldNotRemoveFiles(String format, Object... arguments) {
+        super(format, arguments);
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.imageassert.assertions.error;
+
+import io.github.imageassert.ContainerImage;
+import java.util.List;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** npm packages that only development needs are in the image. */
+public final class ShouldNotShipDevDependencies extends ImageMessages {
+
+    public static ErrorMessageFactory shouldNotShipDevDependencies(ContainerImage actual, String manifest, String modules, int total, String direct, List<String> evidence) {
+        return new ShouldNotShipDevDependencies(EXPECTING + "to ship no npm package that only development needs (per %s)%nbut %d packages under %s are needed by no production dependency; %s:%s", image(actual), plain(manifest), total, plain(modules), plain(direct), lines(evidence, evidence.size()));
+    }
+
+    private ShouldNotShipDevDependencies(String format, Object... arguments) {
+        super(format, arguments);
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.imageassert.packages;
+
+import io.github.imageassert.ContainerImage;
+import io.github.imageassert.ImageAssertException;
+
+/** The image's packages are recorded in a database image-assert cannot read (rpm's). */
+public final class UnsupportedPackageDatabaseException extends ImageAssertException {
+
+    UnsupportedPackageDatabaseException(ContainerImage image, String database) {
+        super("Image " + image.description() + " records its packages in an rpm database (" + database + "), which "
+                + "image-assert cannot read: it reads dpkg and apk databases, and no maintained Java library reads rpm's "
+                + "(Berkeley DB, NDB or SQLite holding binary rpm headers). Assert on what the packages install instead, "
+                + "e.g. doesNotContainExecutable(\"gcc\") or hasFile(\"/usr/lib64/libssl.so.3\").");
+    }
+}

@@ -1,0 +1,141 @@
+package io.github.imageassert.secrets;
+
+import io.github.imageassert.fs.FileEntry;
+import io.github.imageassert.fs.FileType;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What counts as a leaked secret: which entries to look at (path globs, e.g. {@code **}{@code /.npmrc}) and,
+ * optionally, what their content must contain to be one. Without a content pattern, the path alone is a finding.
+ * Immutable; build one with {@link #path}, {@link #content}, {@link #text} or {@link #directory}.
+ */
+public final class SecretRule {
+
+    /** Default for how much of each file a content rule reads: secrets live in small files. */
+    public static final int DEFAULT_MAX_BYTES = 1 << 20;
+
+    private final String id;
+    private final String description;
+    private final List<String> globs;
+    private final List<PathMatcher> matchers;
+    private final FileType type;
+    private final Pattern content;
+    private final Predicate<String> nameFilter;
+    private final int maxBytes;
+
+    private SecretRule(String id, String description, List<String> globs, FileType type, Pattern content,
+                       Predicate<String> nameFilter, int maxBytes) {
+        this.id = requireText(id, "id");
+        this.description = requireText(description, "description");
+        if (globs.isEmpty()) {
+            throw new IllegalArgumentException("Rule " + id + " needs at least one path glob, e.g. \"**\" for every file");
+        }
+        this.globs = List.copyOf(globs);
+        this.matchers = globs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        this.type = type;
+        this.content = content;
+        this.nameFilter = nameFilter;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Any regular file at one of these paths is a finding, whatever it holds. */
+    public static SecretRule path(String id, String description, String... globs) {
+        return new SecretRule(id, description, Arrays.asList(globs), FileType.REGULAR, null, n -> true, DEFAULT_MAX_BYTES);
+    }
+
+    /** A directory at one of these paths is a finding (e.g. {@code **}{@code /.git}); what is under it is not listed. */
+    public static SecretRule directory(String id, String description, String... globs) {
+        return new SecretRule(id, description, Arrays.asList(globs), FileType.DIRECTORY, null, n -> true, DEFAULT_MAX_BYTES);
+    }
+
+    /** A regular file at one of these paths whose first {@link #DEFAULT_MAX_BYTES} contain a match of {@code regex}. */
+    public static SecretRule content(String id, String description, String regex, String... globs) {
+        return new SecretRule(id, description, Arrays.asList(globs), FileType.REGULAR, Pattern.compile(regex),
+                n -> true, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Any regular file in any layer that contains {@code text} literally, e.g. a token value a build step was
+     * given: proves that a build secret did not end up in the image.
+     */
+    public static SecretRule text(String id, String text) {
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("Rule " + id + " needs the text to look for");
+        }
+        return new SecretRule(id, "contains the text given to rule " + id, List.of("**"), FileType.REGULAR,
+                Pattern.compile(Pattern.quote(text)), n -> true, DEFAULT_MAX_BYTES);
+    }
+
+    /** The same rule, reading up to {@code bytes} of each file (the default is 1 MiB). */
+    public SecretRule readingUpTo(int bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("bytes must be positive: " + bytes);
+        }
+        return new SecretRule(id, description, globs, type, content, nameFilter, bytes);
+    }
+
+    /** The same rule, skipping files whose name (after the last slash) fails {@code names}. */
+    public SecretRule onlyNames(Predicate<String> names) {
+        return new SecretRule(id, description, globs, type, content, nameFilter.and(names), maxBytes);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<String> globs() {
+        return globs;
+    }
+
+    public boolean readsContent() {
+        return content != null;
+    }
+
+    public int maxBytes() {
+        return maxBytes;
+    }
+
+    /** Whether this entry is one to look at; a content rule then still needs {@link #find}. */
+    public boolean appliesTo(FileEntry entry) {
+        boolean typeMatches = type == FileType.REGULAR ? entry.isRegularFile() : entry.type() == type;
+        if (!typeMatches || !nameFilter.test(entry.name())) {
+            return false;
+        }
+        Path path = Path.of(entry.path());
+        return matchers.stream().anyMatch(m -> m.matches(path));
+    }
+
+    /** The matching text in {@code content} (read as ISO-8859-1, one char per byte), masked for messages. */
+    public Optional<String> find(String content) {
+        if (this.content == null) {
+            return Optional.of("");
+        }
+        Matcher m = this.content.matcher(content);
+        return m.find() ? Optional.of(Masking.mask(m.group())) : Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + description + ")";
+    }
+
+    private static String requireText(String value, String what) {
+        if (Objects.requireNonNull(value, what).isBlank()) {
+            throw new IllegalArgumentException("A secret rule needs a non-blank " + what);
+        }
+        return value;
+    }
+}
