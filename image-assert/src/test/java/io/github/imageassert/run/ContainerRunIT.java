@@ -1,7 +1,7 @@
 package io.github.imageassert.run;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.imageassert.ImageAssertions.assertThat;
+import static io.github.imageassert.ImageAssertions.assertThatThrownBy;
 
 import io.github.imageassert.ContainerImage;
 import io.github.imageassert.testing.DockerBuild;
@@ -16,6 +16,7 @@ class ContainerRunIT {
 
     static ContainerImage app;
     static ContainerImage scratch;
+    static ContainerImage root;
 
     @BeforeAll
     static void build() {
@@ -24,66 +25,98 @@ class ContainerRunIT {
                 RUN useradd -u 10001 app
                 USER app
                 ENV GREETING=hello
-                ENTRYPOINT ["sh", "-c"]
-                CMD ["echo default"]
+                ENTRYPOINT ["echo"]
+                CMD ["default"]
                 """, Map.of()));
         scratch = ContainerImage.fromDaemon(DockerBuild.build("image-assert-test/run:scratch", """
                 FROM busybox:stable AS b
                 FROM scratch
                 COPY --from=b /bin/busybox /busybox
-                ENTRYPOINT ["/busybox"]
+                """, Map.of()));
+        root = ContainerImage.fromDaemon(DockerBuild.build("image-assert-test/run:root", """
+                FROM busybox:stable
+                ENTRYPOINT ["sleep"]
                 """, Map.of()));
     }
 
     @Test
-    void runsWithTheImagesEntrypointAndUser() {
-        CommandResult result = ContainerRun.of(app).run("id -u; echo $GREETING");
+    void runsAfterTheImagesEntrypointAsTheImagesUser() {
+        assertThat(app).running("hi").succeeds().hasStdout("hi");
+        assertThat(ContainerRun.of(app).run()).hasStdout("default");
 
-        assertThat(result.command()).containsExactly("sh", "-c", "id -u; echo $GREETING");
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout()).isEqualTo("10001\nhello\n");
-        assertThat(result.stderr()).isEmpty();
-        assertThat(ContainerRun.of(app).run().stdout()).isEqualTo("default\n");
+        CommandResult id = ContainerRun.of(app).withEntrypoint().run("id", "-u");
+        assertThat(id.command()).containsExactly("id", "-u");
+        assertThat(id).succeeds().hasStdout("10001").hasStderr("");
     }
 
     @Test
     void keepsStdoutAndStderrApart() {
-        CommandResult result = ContainerRun.of(app).withEnv("GREETING", "bye")
+        CommandResult result = ContainerRun.of(app).withEntrypoint("sh", "-c").withEnv("GREETING", "bye")
                 .run("echo out $GREETING; echo err >&2; exit 3");
 
-        assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.stdout()).isEqualTo("out bye\n");
         assertThat(result.stderr()).isEqualTo("err\n");
         assertThat(result.duration()).isPositive().isLessThan(Duration.ofSeconds(30));
+        assertThat(result).hasExitCode(3).stdoutMatches("^out \\w+$").stderrMatches("e.r").stdoutContains("bye")
+                .stderrContains("err");
+        assertThatThrownBy(() -> assertThat(result).succeeds())
+                .hasMessageContaining("but it exited with code 3 after ");
+        assertThatThrownBy(() -> assertThat(result).stdoutContains("err"))
+                .hasMessageContaining("but it printed stdout:%n  out bye%nand stderr:%n  err, and exited with code 3".formatted());
     }
 
     @Test
-    void observesTheUidTheEngineGaveALongerCommand() {
-        CommandResult result = ContainerRun.of(app).withEntrypoint().run("sleep", "2");
+    void observesTheUidTheEngineGaveARunningCommand() {
+        CommandResult sleep = ContainerRun.of(app).withEntrypoint().run("sleep", "2");
 
-        assertThat(result.command()).containsExactly("sleep", "2");
-        assertThat(result.uid()).hasValue(10001);
-        assertThat(result.gid()).hasValue(10001);
+        assertThat(sleep.uid()).hasValue(10001);
+        assertThat(sleep.gid()).hasValue(10001);
+        assertThat(sleep).ranAsUid(10001).ranAsNonRoot();
+        assertThatThrownBy(() -> assertThat(sleep).ranAsUid(0)).hasMessage(("%nExpecting image:%n  image-assert-test/run:app%n"
+                + "running:%n  sleep 2%nto run as uid:%n  0%nbut the engine saw its main process run as uid 10001 (gid 10001)").formatted());
+    }
+
+    @Test
+    void aCommandTooQuickToObserveFailsTheUidAssertionWithAdvice() {
+        CommandResult quick = ContainerRun.of(app).run("quick");
+
+        assertThat(quick.uid()).isEmpty();
+        assertThatThrownBy(() -> assertThat(quick).ranAsUid(10001))
+                .hasMessageContaining("but its uid was not observed: the command ended after ")
+                .hasMessageEndingWith("e.g. \"sleep 2\", or the image's server.");
+    }
+
+    @Test
+    void rootImageIsSeenRunningAsRoot() {
+        CommandResult sleep = ContainerRun.of(root).run("2");
+
+        assertThat(sleep).succeeds().ranAsUid(0);
+        assertThatThrownBy(() -> assertThat(sleep).ranAsNonRoot()).hasMessage(("%nExpecting image:%n  image-assert-test/run:root%n"
+                + "running:%n  sleep 2%nto run as a non-root uid,%nbut the engine saw its main process run as uid 0 (gid 0)").formatted());
     }
 
     @Test
     void scratchImageRunsOnlyWhatItContains() {
-        assertThat(ContainerRun.of(scratch).run("echo", "hi").stdout()).isEqualTo("hi\n");
+        assertThat(ContainerRun.of(scratch).run("/busybox", "echo", "hi")).succeeds().hasStdout("hi");
 
-        assertThatThrownBy(() -> ContainerRun.of(scratch).withEntrypoint().run("sh", "-c", "echo hi"))
+        assertThatThrownBy(() -> ContainerRun.of(scratch).run("sh", "-c", "echo hi"))
                 .isInstanceOf(CommandNotFoundException.class)
                 .hasMessage("Cannot run [sh, -c, echo hi] in image image-assert-test/run:scratch: the image has no executable"
                         + " \"sh\" on PATH /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin. The image's"
-                        + " ENTRYPOINT is [/busybox] and its CMD is []. Images built FROM scratch or distroless have no"
+                        + " ENTRYPOINT is [] and its CMD is []. Images built FROM scratch or distroless have no"
                         + " shell (sh) and no coreutils: run a program the image contains, by its path (e.g. its"
                         + " ENTRYPOINT), or check the name.");
+        assertThatThrownBy(() -> assertThat(scratch).running("/bin/true"))
+                .isInstanceOf(CommandNotFoundException.class)
+                .hasMessageContaining("the image has no executable \"/bin/true\". ");
     }
 
     @Test
     void timeoutStopsAndRemovesTheContainer() {
         List<String> before = containers();
 
-        assertThatThrownBy(() -> ContainerRun.of(app).withTimeout(Duration.ofMillis(500)).run("echo started; sleep 30"))
+        assertThatThrownBy(() -> ContainerRun.of(app).withEntrypoint("sh", "-c").withTimeout(Duration.ofMillis(500))
+                .run("echo started; sleep 30"))
                 .isInstanceOf(CommandTimeoutException.class)
                 .hasMessageStartingWith("Command `sh -c 'echo started; sleep 30'` in image image-assert-test/run:app was"
                         + " still running after 500 ms")
