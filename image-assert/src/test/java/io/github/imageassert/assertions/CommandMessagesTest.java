@@ -37,13 +37,13 @@ class CommandMessagesTest {
     void shouldHaveOutput() {
         assertThatThrownBy(() -> assertThat(FAILED).hasStdout("in")).hasMessage(text(
                 "%nExpecting image:%n  msg:1%nrunning:%n  sh -c 'echo out; echo err >&2; exit 3'%nto print on stdout exactly:%n"
-                        + "  \"in\"%nbut it printed stdout:%n  out%nand stderr:%n  err, and exited with code 3"));
+                        + "  \"in\"%nbut it printed stdout:%n  out%nand stderr:%n  err%nand exited with code 3"));
         assertThatThrownBy(() -> assertThat(FAILED).stderrContains("warn")).hasMessage(text(
                 "%nExpecting image:%n  msg:1%nrunning:%n  sh -c 'echo out; echo err >&2; exit 3'%nto print on stderr text containing:%n"
-                        + "  \"warn\"%nbut it printed stderr:%n  err%nand stdout:%n  out, and exited with code 3"));
+                        + "  \"warn\"%nbut it printed stderr:%n  err%nand stdout:%n  out%nand exited with code 3"));
         assertThatThrownBy(() -> assertThat(ROOT).stdoutMatches("^\\d+$")).hasMessage(text(
                 "%nExpecting image:%n  msg:1%nrunning:%n  sleep 3%nto print on stdout text matching the regex:%n"
-                        + "  ^\\d+$%nbut it printed nothing on stdout%nand nothing on stderr, and exited with code 0"));
+                        + "  ^\\d+$%nbut it printed nothing on stdout%nand nothing on stderr%nand exited with code 0"));
     }
 
     @Test

@@ -62,7 +62,7 @@ class ContainerRunIT {
         assertThatThrownBy(() -> assertThat(result).succeeds())
                 .hasMessageContaining("but it exited with code 3 after ");
         assertThatThrownBy(() -> assertThat(result).stdoutContains("err"))
-                .hasMessageContaining("but it printed stdout:%n  out bye%nand stderr:%n  err, and exited with code 3".formatted());
+                .hasMessageContaining("but it printed stdout:%n  out bye%nand stderr:%n  err%nand exited with code 3".formatted());
     }
 
     @Test

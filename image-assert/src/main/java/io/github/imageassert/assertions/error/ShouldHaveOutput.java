@@ -22,7 +22,7 @@ public final class ShouldHaveOutput extends ImageMessages {
         boolean stdout = stream.equals("stdout");
         String text = stdout ? actual.stdout() : actual.stderr();
         String other = stdout ? actual.stderr() : actual.stdout();
-        return new ShouldHaveOutput(EXPECTING + "running:%n  %s%nto print on %s %s:%n  %s%nbut it printed %s%nand %s, and exited with code %s",
+        return new ShouldHaveOutput(EXPECTING + "running:%n  %s%nto print on %s %s:%n  %s%nbut it printed %s%nand %s%nand exited with code %s",
                 plain(actual.image()), plain(actual.commandLine()), plain(stream), plain(expectation), expected,
                 plain(CommandEvidence.stream(stream, text)), plain(CommandEvidence.stream(stdout ? "stderr" : "stdout", other)),
                 actual.exitCode());
