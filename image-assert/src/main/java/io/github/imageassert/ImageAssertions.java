@@ -1,6 +1,8 @@
 package io.github.imageassert;
 
+import io.github.imageassert.assertions.CommandAssert;
 import io.github.imageassert.assertions.ContainerImageAssert;
+import io.github.imageassert.run.CommandResult;
 import org.assertj.core.api.Assertions;
 
 /**
@@ -14,5 +16,10 @@ public class ImageAssertions extends Assertions {
 
     public static ContainerImageAssert assertThat(ContainerImage actual) {
         return new ContainerImageAssert(actual);
+    }
+
+    /** A command run with {@link io.github.imageassert.run.ContainerRun}: exit code, output, the uid it ran as. */
+    public static CommandAssert assertThat(CommandResult actual) {
+        return new CommandAssert(actual);
     }
 }

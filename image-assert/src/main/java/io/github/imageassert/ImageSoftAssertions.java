@@ -1,6 +1,8 @@
 package io.github.imageassert;
 
+import io.github.imageassert.assertions.CommandAssert;
 import io.github.imageassert.assertions.ContainerImageAssert;
+import io.github.imageassert.run.CommandResult;
 import org.assertj.core.api.AbstractSoftAssertions;
 
 /**
@@ -17,6 +19,10 @@ public class ImageSoftAssertions extends AbstractSoftAssertions {
 
     public ContainerImageAssert assertThat(ContainerImage actual) {
         return proxy(ContainerImageAssert.class, ContainerImage.class, actual);
+    }
+
+    public CommandAssert assertThat(CommandResult actual) {
+        return proxy(CommandAssert.class, CommandResult.class, actual);
     }
 
     public static void assertSoftly(java.util.function.Consumer<ImageSoftAssertions> assertions) {

@@ -569,4 +569,15 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
         }
         return myself;
     }
+
+    // ---- running -----------------------------------------------------------------------------------------
+
+    /**
+     * Runs {@code command} (after the image's ENTRYPOINT, as {@code docker run IMAGE command} would) in a fresh
+     * container and moves on to its result. For other options use {@code assertThat(ContainerRun.of(image)...run(..))}.
+     */
+    public CommandAssert running(String... command) {
+        isNotNull();
+        return new CommandAssert(io.github.imageassert.run.ContainerRun.of(actual).run(command));
+    }
 }

@@ -2,19 +2,16 @@ package io.github.imageassert.assertions;
 
 import io.github.imageassert.ContainerImage;
 import io.github.imageassert.DataSize;
+import io.github.imageassert.fs.ExecutableSearch;
 import io.github.imageassert.fs.FileEntry;
-import io.github.imageassert.fs.ImagePaths;
 import io.github.imageassert.fs.Resolution;
 import io.github.imageassert.image.Layer;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /** Evidence for failure messages: which layer wrote a file, what made that layer, where an executable lives. */
 final class ImageFacts {
-
-    static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private ImageFacts() {
     }
@@ -47,27 +44,12 @@ final class ImageFacts {
 
     /** The directories of the image's PATH (its config's, else the engine's default). */
     static List<String> pathDirs(ContainerImage image) {
-        String path = image.config().envValue("PATH").orElse(DEFAULT_PATH);
-        List<String> dirs = new ArrayList<>();
-        for (String dir : path.split(":")) {
-            if (!dir.isBlank()) {
-                dirs.add(dir);
-            }
-        }
-        return dirs;
+        return ExecutableSearch.dirs(image.config().envValue("PATH").orElse(null));
     }
 
     /** What a shell would run for {@code name}: the first PATH entry that is an executable regular file. */
     static Optional<Resolution> findExecutable(ContainerImage image, String name) {
-        List<String> candidates = name.contains("/") ? List.of(ImagePaths.normalize(name))
-                : pathDirs(image).stream().map(d -> ImagePaths.child(ImagePaths.normalize(d), name)).toList();
-        for (String candidate : candidates) {
-            Resolution r = image.filesystem().lookup(candidate, true);
-            if (r.exists() && r.entry().isRegularFile() && r.entry().isExecutableByAnyone()) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return ExecutableSearch.find(image.filesystem(), pathDirs(image), name);
     }
 
     /** The {@code n} largest layers, each as {@code layer 2 (RUN ...): 80.1 MB}. */

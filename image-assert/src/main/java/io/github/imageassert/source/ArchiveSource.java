@@ -47,6 +47,11 @@ public final class ArchiveSource implements ImageSource {
         return new ArchiveSource(layout, null, platform);
     }
 
+    /** The archive or layout this image is read from. */
+    public Path path() {
+        return path;
+    }
+
     @Override
     public String reference() {
         return metadata().reference();

@@ -3,12 +3,16 @@ package io.github.imageassert.assertions;
 import static io.github.imageassert.ImageAssertions.assertThat;
 
 import io.github.imageassert.ContainerImage;
+import io.github.imageassert.run.CommandResult;
 import io.github.imageassert.testing.ImageArchive;
 import io.github.imageassert.testing.LayerTar;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Renders docs/messages.md: every assertion failing on purpose on an archive this class writes, with the message
@@ -104,6 +108,18 @@ public final class MessageCatalog {
         cases.put("hasStopSignal(\"SIGKILL\")", () -> assertThat(img).hasStopSignal("SIGKILL"));
         cases.put("hasHealthcheck()", () -> assertThat(img).hasHealthcheck());
         cases.put("hasPlatform(\"linux/arm64\")", () -> assertThat(img).hasPlatform("linux/arm64"));
+        // Commands: results as ContainerRun reports them, built by hand so the catalog needs no engine.
+        CommandResult failed = new CommandResult(img.description(), List.of("sh", "-c", "echo out; echo err >&2; exit 3"), 3,
+                "out\n", "err\n", OptionalLong.empty(), OptionalLong.empty(), Duration.ofMillis(210));
+        CommandResult asRoot = new CommandResult(img.description(), List.of("sleep", "3"), 0, "", "", OptionalLong.of(0),
+                OptionalLong.of(0), Duration.ofSeconds(3));
+        cases.put("running(..).succeeds()", () -> assertThat(failed).succeeds());
+        cases.put("running(..).hasStdout(\"in\")", () -> assertThat(failed).hasStdout("in"));
+        cases.put("running(..).stdoutContains(\"in\")", () -> assertThat(failed).stdoutContains("in"));
+        cases.put("running(..).stderrMatches(\"^warn\")", () -> assertThat(failed).stderrMatches("^warn"));
+        cases.put("running(..).ranAsUid(10001)", () -> assertThat(asRoot).ranAsUid(10001));
+        cases.put("running(..).ranAsNonRoot()", () -> assertThat(asRoot).ranAsNonRoot());
+        cases.put("running(..).ranAsNonRoot() on a command too quick to observe", () -> assertThat(failed).ranAsNonRoot());
         StringBuilder out = new StringBuilder(HEADER);
         for (Map.Entry<String, Runnable> c : cases.entrySet()) {
             out.append("## `").append(c.getKey()).append("`\n\n");
