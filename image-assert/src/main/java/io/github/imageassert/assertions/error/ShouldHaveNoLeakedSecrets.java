@@ -8,7 +8,7 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldHaveNoLeakedSecrets extends ImageMessages {
 
     public static ErrorMessageFactory shouldHaveNoLeakedSecrets(ContainerImage actual, String rules, List<String> evidence, int total) {
-        return new ShouldHaveNoLeakedSecrets(EXPECTING + "to leak no secret in any layer, hidden copies included (rules: %s)%nbut found %d:%s", image(actual), plain(rules), total, lines(evidence, total));
+        return new ShouldHaveNoLeakedSecrets(EXPECTING + "to leak no secret in any layer, hidden copies included (rules: %s)%nbut found %s:%s", image(actual), plain(rules), total, lines(evidence, total));
     }
 
     private ShouldHaveNoLeakedSecrets(String format, Object... arguments) {

@@ -8,7 +8,7 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldHaveNoPackageCaches extends ImageMessages {
 
     public static ErrorMessageFactory shouldHaveNoPackageCaches(ContainerImage actual, String totalSize, List<String> evidence) {
-        return new ShouldHaveNoPackageCaches(EXPECTING + "to have no package-manager cache%nbut found %d (%s in all):%s", image(actual), evidence.size(), plain(totalSize), lines(evidence, evidence.size()));
+        return new ShouldHaveNoPackageCaches(EXPECTING + "to have no package-manager cache%nbut found %s (%s in all):%s", image(actual), evidence.size(), plain(totalSize), lines(evidence, evidence.size()));
     }
 
     private ShouldHaveNoPackageCaches(String format, Object... arguments) {

@@ -8,7 +8,7 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldHaveNoSetuidFiles extends ImageMessages {
 
     public static ErrorMessageFactory shouldHaveNoSetuidFiles(ContainerImage actual, String allowed, List<String> evidence, int total) {
-        return new ShouldHaveNoSetuidFiles(EXPECTING + "to have no setuid or setgid file%s%nbut found %d:%s", image(actual), plain(allowed), total, lines(evidence, total));
+        return new ShouldHaveNoSetuidFiles(EXPECTING + "to have no setuid or setgid file%s%nbut found %s:%s", image(actual), plain(allowed), total, lines(evidence, total));
     }
 
     private ShouldHaveNoSetuidFiles(String format, Object... arguments) {

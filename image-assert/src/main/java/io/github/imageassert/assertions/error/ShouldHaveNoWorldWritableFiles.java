@@ -8,7 +8,7 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldHaveNoWorldWritableFiles extends ImageMessages {
 
     public static ErrorMessageFactory shouldHaveNoWorldWritableFiles(ContainerImage actual, List<String> evidence, int total) {
-        return new ShouldHaveNoWorldWritableFiles(EXPECTING + "to have no world-writable file outside sticky directories%nbut found %d:%s", image(actual), total, lines(evidence, total));
+        return new ShouldHaveNoWorldWritableFiles(EXPECTING + "to have no world-writable file outside sticky directories%nbut found %s:%s", image(actual), total, lines(evidence, total));
     }
 
     private ShouldHaveNoWorldWritableFiles(String format, Object... arguments) {

@@ -8,7 +8,7 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldNotRemoveFiles extends ImageMessages {
 
     public static ErrorMessageFactory shouldNotRemoveFiles(ContainerImage actual, ContainerImage base, List<String> evidence, int total) {
-        return new ShouldNotRemoveFiles(EXPECTING + "to keep every path of image:%n  %s%nbut %d are gone:%s", image(actual), image(base), total, lines(evidence, total));
+        return new ShouldNotRemoveFiles(EXPECTING + "to keep every path of image:%n  %s%nbut %s are gone:%s", image(actual), image(base), total, lines(evidence, total));
     }
 
     private ShouldNotRemoveFiles(String format, Object... arguments) {

@@ -8,7 +8,7 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldNotShipDevDependencies extends ImageMessages {
 
     public static ErrorMessageFactory shouldNotShipDevDependencies(ContainerImage actual, String manifest, String modules, int total, String direct, List<String> evidence) {
-        return new ShouldNotShipDevDependencies(EXPECTING + "to ship no npm package that only development needs (per %s)%nbut %d packages under %s are needed by no production dependency; %s:%s", image(actual), plain(manifest), total, plain(modules), plain(direct), lines(evidence, evidence.size()));
+        return new ShouldNotShipDevDependencies(EXPECTING + "to ship no npm package that only development needs (per %s)%nbut %s packages under %s are needed by no production dependency; %s:%s", image(actual), plain(manifest), total, plain(modules), plain(direct), lines(evidence, evidence.size()));
     }
 
     private ShouldNotShipDevDependencies(String format, Object... arguments) {

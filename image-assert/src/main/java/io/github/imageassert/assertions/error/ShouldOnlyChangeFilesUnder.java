@@ -8,7 +8,7 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldOnlyChangeFilesUnder extends ImageMessages {
 
     public static ErrorMessageFactory shouldOnlyChangeFilesUnder(ContainerImage actual, String dirs, ContainerImage base, List<String> evidence, int total) {
-        return new ShouldOnlyChangeFilesUnder(EXPECTING + "to add or change files only under %s relative to image:%n  %s%nbut %d paths outside differ:%s", image(actual), plain(dirs), image(base), total, lines(evidence, total));
+        return new ShouldOnlyChangeFilesUnder(EXPECTING + "to add or change files only under %s relative to image:%n  %s%nbut %s paths outside differ:%s", image(actual), plain(dirs), image(base), total, lines(evidence, total));
     }
 
     private ShouldOnlyChangeFilesUnder(String format, Object... arguments) {
