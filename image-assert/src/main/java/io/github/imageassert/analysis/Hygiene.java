@@ -18,6 +18,8 @@ public final class Hygiene {
     public static final List<String> BUILD_TOOLS = List.of("gcc", "g++", "cc", "c++", "clang", "clang++", "ld", "as",
             "make", "cmake", "ninja", "javac", "mvn", "gradle", "go", "rustc", "cargo");
 
+    private static final java.util.regex.Pattern RUNTIME_MOUNTS = java.util.regex.Pattern.compile("/(dev|proc|sys)(/.*)?");
+
     private Hygiene() {
     }
 
@@ -30,12 +32,13 @@ public final class Hygiene {
     /**
      * Entries anyone may write, except a sticky directory (such as {@code /tmp}) and what lies directly in one:
      * there the sticky bit keeps users from replacing each other's files. Symlinks are skipped; their mode means
-     * nothing.
+     * nothing. So is what the runtime mounts over ({@code /dev}, {@code /proc}, {@code /sys}): an image built
+     * from a root filesystem may carry device nodes there, but no container ever sees them.
      */
     public static List<FileEntry> worldWritable(ContainerImage image) {
         MergedFilesystem fs = image.filesystem();
         return fs.entries().stream()
-                .filter(e -> !e.isSymlink() && (e.mode() & 0002) != 0)
+                .filter(e -> !e.isSymlink() && (e.mode() & 0002) != 0 && !RUNTIME_MOUNTS.matcher(e.path()).matches())
                 .filter(e -> !isStickyDir(Optional.of(e)) && !isStickyDir(fs.entry(ImagePaths.parent(e.path()))))
                 .toList();
     }
