@@ -45,7 +45,7 @@ final class HygieneChecks {
         if (caches.isEmpty()) {
             return Optional.empty();
         }
-        List<String> evidence = caches.stream().map(c -> c.root() + ": " + c.kind() + ", " + c.files() + " files, "
+        List<String> evidence = caches.stream().map(c -> c.root() + ": " + c.kind() + ", " + ImageFacts.count(c.files(), "file") + ", "
                 + DataSize.human(c.bytes()) + ", written by " + c.layers().stream()
                 .map(l -> ImageFacts.layer(image, l)).collect(Collectors.joining(", "))).toList();
         long total = caches.stream().mapToLong(PackageCache::bytes).sum();

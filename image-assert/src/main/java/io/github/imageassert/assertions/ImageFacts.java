@@ -16,6 +16,11 @@ final class ImageFacts {
     private ImageFacts() {
     }
 
+    /** {@code 1 file}, {@code 3 files}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** {@code layer 3 (RUN apt-get install -y gcc)}. */
     static String layer(ContainerImage image, int index) {
         List<Layer> layers = image.metadata().layers();

@@ -28,13 +28,13 @@ final class NpmChecks {
                 .filter(n -> app.dev().contains(n.installed().name()) && isTopLevel(n, appDir)).toList();
         String heading = direct.isEmpty()
                 ? "none is a direct devDependency; the first of them"
-                : direct.size() + " of them are direct devDependencies" + (extra.size() > direct.size()
-                        ? " (the other " + (extra.size() - direct.size()) + " are what only they need)" : "");
+                : (direct.size() == 1 ? "1 of them is a direct devDependency" : direct.size() + " of them are direct devDependencies")
+                        + (extra.size() > direct.size() ? " (the other " + (extra.size() - direct.size()) + " only serve them)" : "");
         List<NpmTree.Node> shown = direct.isEmpty() ? extra : direct;
         List<String> evidence = shown.stream().limit(SHOWN).map(n -> n.installed() + " at " + n.dir() + ", added by "
                 + ImageFacts.layer(image, n.installed().layer())).toList();
         return Optional.of(shouldNotShipDevDependencies(image, manifestName, ImagePaths.child(ImagePaths.normalize(appDir),
-                "node_modules"), extra.size(), heading, evidence));
+                "node_modules"), ImageFacts.count(extra.size(), "package"), extra.size() == 1 ? "is" : "are", heading, evidence));
     }
 
     private static boolean isTopLevel(NpmTree.Node node, String appDir) {

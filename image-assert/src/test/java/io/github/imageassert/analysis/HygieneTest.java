@@ -61,8 +61,8 @@ class HygieneTest {
                         new PackageCache("npm cache", "/root/.npm/_cacache", 1, 700, java.util.List.of(1)));
         assertThatThrownBy(() -> assertThat(image).hasNoPackageManagerCaches()).hasMessage((
                 "%nExpecting image:%n  hygiene:1%nto have no package-manager cache%nbut found 2 (5.7 kB in all):%n"
-                        + "  /var/lib/apt/lists: apt package lists, 1 files, 5 kB, written by layer 0 (ADD rootfs.tar /)%n"
-                        + "  /root/.npm/_cacache: npm cache, 1 files, 700 B, written by layer 1 (RUN npm ci)").formatted());
+                        + "  /var/lib/apt/lists: apt package lists, 1 file, 5 kB, written by layer 0 (ADD rootfs.tar /)%n"
+                        + "  /root/.npm/_cacache: npm cache, 1 file, 700 B, written by layer 1 (RUN npm ci)").formatted());
     }
 
     @Test

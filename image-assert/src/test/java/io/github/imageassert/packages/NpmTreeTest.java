@@ -59,7 +59,7 @@ class NpmTreeTest {
         assertThatThrownBy(() -> assertThat(image).doesNotShipNpmDevDependencies("/app/package.json")).hasMessage((
                 "%nExpecting image:%n  web:dev%nto ship no npm package that only development needs (per /app/package.json)%n"
                         + "but 5 packages under /app/node_modules are needed by no production dependency; 2 of them are direct "
-                        + "devDependencies (the other 3 are what only they need):%n"
+                        + "devDependencies (the other 3 only serve them):%n"
                         + "  debug 4.3.7 at /app/node_modules/debug, added by layer 0 (COPY --from=builder /app /app)%n"
                         + "  jest 29.7.0 at /app/node_modules/jest, added by layer 0 (COPY --from=builder /app /app)").formatted());
     }

@@ -7,8 +7,8 @@ import org.assertj.core.error.ErrorMessageFactory;
 /** npm packages that only development needs are in the image. */
 public final class ShouldNotShipDevDependencies extends ImageMessages {
 
-    public static ErrorMessageFactory shouldNotShipDevDependencies(ContainerImage actual, String manifest, String modules, int total, String direct, List<String> evidence) {
-        return new ShouldNotShipDevDependencies(EXPECTING + "to ship no npm package that only development needs (per %s)%nbut %s packages under %s are needed by no production dependency; %s:%s", image(actual), plain(manifest), total, plain(modules), plain(direct), lines(evidence, evidence.size()));
+    public static ErrorMessageFactory shouldNotShipDevDependencies(ContainerImage actual, String manifest, String modules, String packages, String verb, String direct, List<String> evidence) {
+        return new ShouldNotShipDevDependencies(EXPECTING + "to ship no npm package that only development needs (per %s)%nbut %s under %s %s needed by no production dependency; %s:%s", image(actual), plain(manifest), plain(packages), plain(modules), plain(verb), plain(direct), lines(evidence, evidence.size()));
     }
 
     private ShouldNotShipDevDependencies(String format, Object... arguments) {
