@@ -27,6 +27,17 @@ class CStaticScratchTest {
         assertThat(runtime).doesNotHaveFile("/bin/sh").doesNotContainExecutable("sh").doesNotHaveFile("/etc/passwd")
                 .runsAsNonRoot().hasUser("65532:65532").runsAsUser("65532").hasEntrypoint("/app");
         assertThat(runtime).file("/app").isRegularFile().isExecutable().hasOwner(0, 0);
+        assertThat(runtime).hasNoShell().hasNoSetuidOrSetgidFiles().hasNoWorldWritableFiles().hasNoLeakedSecrets()
+                .doesNotContainBuildTools().hasSizeAtMostPercentOf(builder, 1);
+    }
+
+    @Test
+    void theBinaryRunsButNothingElseCan() {
+        assertThat(runtime).running("image-assert").succeeds().hasStdout("hello from image-assert (uid=65532 gid=65532)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> io.github.imageassert.run.ContainerRun.of(runtime).withEntrypoint("sh", "-c").run("id -u"))
+                .isInstanceOf(io.github.imageassert.run.CommandNotFoundException.class)
+                .hasMessageContaining("sh");
     }
 
     @Test

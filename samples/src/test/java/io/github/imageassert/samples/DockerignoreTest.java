@@ -4,6 +4,8 @@ import static io.github.imageassert.ImageAssertions.assertThat;
 
 import io.github.imageassert.ContainerImage;
 import io.github.imageassert.junit.BuildImage;
+import io.github.imageassert.secrets.SecretRule;
+import io.github.imageassert.secrets.SecretRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,8 @@ class DockerignoreTest {
         prepareContext();
     }
 
+    static final SecretRule SECRET_TEXT = SecretRule.text("dotenv-value", "fake-dotenv-secret-5d2c9e1b");
+
     @BuildImage(dockerfile = "dockerignore/Dockerfile", target = "runtime")
     static ContainerImage runtime;
 
@@ -27,13 +31,17 @@ class DockerignoreTest {
     void ignoredFilesNeverReachTheImage() {
         assertThat(runtime).doesNotHaveFile("/app/.git").doesNotHaveFile("/app/.env").doesNotHaveFile("/app/target")
                 .doesNotHaveFile("/app/Dockerfile").hasFile("/app/hello.sh").hasFile("/app/config/app.properties");
-        assertThat(Layers.anyContains(runtime, "fake-dotenv-secret-5d2c9e1b")).isFalse();
+        assertThat(runtime).hasNoLeakedSecrets(SecretRules.defaults().with(SECRET_TEXT));
     }
 
     @Test
     void withoutTheIgnoreFileTheyWouldHave() {
         assertThat(leaky).hasFile("/app/.git/HEAD").hasFile("/app/.env").hasFile("/app/target/junk.bin");
         assertThat(leaky).file("/app/.env").contentContains("fake-dotenv-secret-5d2c9e1b");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertThat(leaky).hasNoLeakedSecrets(SecretRules.defaults().with(SECRET_TEXT)))
+                .hasMessageContaining("/app/.env: a .env file with values")
+                .hasMessageContaining("/app/.env: contains the text given to rule dotenv-value")
+                .hasMessageContaining("/app/.git: a .git directory");
     }
 
     @Test

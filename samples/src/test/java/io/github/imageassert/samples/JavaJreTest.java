@@ -20,6 +20,8 @@ class JavaJreTest {
         assertThat(builder).hasExecutable("javac").hasExecutable("mvn");
         assertThat(runtime).hasExecutable("java").doesNotContainExecutables("javac", "jar", "jshell", "mvn")
                 .doesNotHaveFile("/usr/share/maven");
+        assertThat(runtime).doesNotContainBuildTools().osPackages().doesNotContain("maven", "openjdk-17-jdk-headless");
+        assertThat(builder).osPackages().contains("maven");
     }
 
     @Test
@@ -27,6 +29,8 @@ class JavaJreTest {
         assertThat(runtime).doesNotHaveFile("/root/.m2").hasNoFileMatching("**/.m2");
         // in the builder, ~/.m2 is only the cache mount's empty mount point
         assertThat(builder.filesystem().under("/root/.m2")).isEmpty();
+        assertThat(runtime).hasNoPackageManagerCaches();
+        assertThat(builder).hasNoPackageManagerCaches();
     }
 
     @Test
@@ -35,6 +39,7 @@ class JavaJreTest {
         // no source file shipped (the JRE's preferences directory /etc/.java matches the glob, but is no source)
         assertThat(runtime.filesystem().glob("**/*.java").filter(e -> e.isRegularFile())).isEmpty();
         assertThat(runtime).file("/app/app.jar").isRegularFile().hasOwner(0, 0).hasMode("0644");
+        assertThat(runtime).javaArchives().containsVersion("sample:java-jre-sample", "1.0.0");
     }
 
     @Test

@@ -41,6 +41,8 @@ class NamedStagesTest {
         assertThat(production).runsAsNonRoot().runsAsUser("app").hasEntrypoint("/usr/local/bin/hello");
         assertThat(production).file("/usr/local/bin/hello").isExecutable().hasOwner(0, 0);
         assertThat(development.user().isRoot()).isTrue();
+        // production is its base plus one binary: nothing else added, changed or removed
+        assertThat(production).relativeTo(base).addsOnlyFilesUnder("/usr/local/bin/hello").removesNoFiles();
     }
 
     @Test

@@ -25,7 +25,8 @@ class PythonVenvTest {
 
     @Test
     void noPipCache() {
-        assertThat(runtime).doesNotHaveFile("/root/.cache").doesNotHaveFile("/home/app/.cache").hasNoFileMatching("**/.cache/pip/**");
+        assertThat(runtime).doesNotHaveFile("/root/.cache").doesNotHaveFile("/home/app/.cache").hasNoFileMatching("**/.cache/pip/**")
+                .hasNoPackageManagerCaches();
     }
 
     @Test
@@ -35,6 +36,9 @@ class PythonVenvTest {
                 .hasFileMatching("/opt/venv/lib/python3.11/site-packages/greeter/_checksum.*.so");
         assertThat(runtime).file("/opt/venv/bin/greet").isExecutable().contentMatches("^#!/opt/venv/bin/python3");
         assertThat(runtime).file("/opt/venv/pyvenv.cfg").contentContains("include-system-site-packages = false");
+        // the app is the only distribution in the venv: pip, setuptools and wheel were uninstalled in the builder
+        assertThat(runtime).pythonPackages().containsVersion("greeter", "1.0.0").doesNotContain("pip", "setuptools", "wheel");
+        assertThat(runtime).running("greet").succeeds();
     }
 
     @Test
