@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the indexing benchmark (docs/performance.md) in its own JVM with a small, fixed heap.
-# Usage: bash scripts/benchmark.sh [rounds]
+# Runs a benchmark (docs/performance.md) in its own JVM with a small, fixed heap.
+# Usage: bash scripts/benchmark.sh [rounds]    the indexing benchmark
+#        bash scripts/benchmark.sh analysis    what each analysis costs on the same image
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/engine.sh
@@ -9,5 +10,7 @@ cp=$(./mvnw -q -B -pl image-assert dependency:build-classpath -Dmdep.includeScop
 # Our own runs are offline: no reaper image to pull, and /.dockerenv must not make Testcontainers look for a gateway.
 export TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true}
 export TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost}
+main=io.github.imageassert.bench.IndexingBenchmark
+if [[ "${1:-}" == analysis ]]; then main=io.github.imageassert.bench.AnalysisBenchmark; shift; fi
 exec java -Xmx256m -XX:+UseSerialGC -cp "image-assert/target/test-classes:image-assert/target/classes:$cp" \
-  io.github.imageassert.bench.IndexingBenchmark "${1:-3}"
+  "$main" "${1:-3}"

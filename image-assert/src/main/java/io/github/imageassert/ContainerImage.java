@@ -211,8 +211,7 @@ public final class ContainerImage {
                     continue;
                 }
                 String contentPath = fs.contentPath(entry);
-                boolean live = fs.entry(entry.path()).filter(entry::equals).isPresent();
-                Optional<byte[]> captured = live ? fs.capturedContent(contentPath) : Optional.empty();
+                Optional<byte[]> captured = fs.capturedContent(entry);
                 if (captured.isPresent() && captured.get().length == entry.size()) {
                     visitor.visit(entry, new java.io.ByteArrayInputStream(captured.get()));
                     continue;

@@ -9,12 +9,17 @@ import java.util.function.Predicate;
  */
 public record ContentCapture(Predicate<String> paths, int maxBytes) {
 
-    /** Files every image question may need: who the users are. */
+    /**
+     * Small files many image questions need: who the users are, and which OS packages are installed (every copy
+     * of the package databases, so that no package question needs a second read of the layers).
+     */
     public static final Set<String> ESSENTIAL = Set.of("/etc/passwd", "/etc/group", "/etc/os-release",
-            "/usr/lib/os-release");
+            "/usr/lib/os-release", "/var/lib/dpkg/status", "/lib/apk/db/installed");
+
+    private static final String DISTROLESS_STATUS = "/var/lib/dpkg/status.d/";
 
     public static ContentCapture essentials() {
-        return new ContentCapture(ESSENTIAL::contains, 1 << 20);
+        return new ContentCapture(path -> ESSENTIAL.contains(path) || path.startsWith(DISTROLESS_STATUS), 4 << 20);
     }
 
     public static ContentCapture none() {

@@ -23,13 +23,15 @@ public final class MergedFilesystem {
     private final NavigableMap<String, FileEntry> entries;
     private final List<RemovedEntry> removed;
     private final Map<String, byte[]> contents;
+    private final Map<String, byte[]> hiddenContents;
     private final PathResolver resolver;
 
     private MergedFilesystem(NavigableMap<String, FileEntry> entries, List<RemovedEntry> removed,
-                             Map<String, byte[]> contents) {
+                             Map<String, byte[]> contents, Map<String, byte[]> hiddenContents) {
         this.entries = Collections.unmodifiableNavigableMap(entries);
         this.removed = Collections.unmodifiableList(removed);
         this.contents = Collections.unmodifiableMap(contents);
+        this.hiddenContents = Collections.unmodifiableMap(hiddenContents);
         this.resolver = new PathResolver(entries::get);
     }
 
@@ -39,7 +41,7 @@ public final class MergedFilesystem {
         for (int i = 0; i < layers.size(); i++) {
             merger.apply(i, layers.get(i));
         }
-        return new MergedFilesystem(merger.live, merger.removed, merger.contents);
+        return new MergedFilesystem(merger.live, merger.removed, merger.contents, merger.hidden);
     }
 
     /** The entry at {@code path} without following a final symlink ({@code lstat}); intermediate links are followed. */
@@ -91,6 +93,17 @@ public final class MergedFilesystem {
         return Optional.ofNullable(contents.get(ImagePaths.normalize(path))).map(byte[]::clone);
     }
 
+    /**
+     * Content captured while indexing for this exact entry: the live version of a path, or a copy a later layer
+     * hid (kept so that questions about every copy, such as which layer installed a package, need no re-read).
+     */
+    public Optional<byte[]> capturedContent(FileEntry entry) {
+        String path = contentPath(entry);
+        byte[] live = entry.equals(entries.get(entry.path())) ? contents.get(path) : null;
+        byte[] found = live != null ? live : hiddenContents.get(Merger.key(entry.layer(), path));
+        return Optional.ofNullable(found).map(byte[]::clone);
+    }
+
     /** The path whose bytes a regular file or hard link actually holds. */
     public String contentPath(FileEntry entry) {
         return entry.type() == FileType.HARDLINK ? entry.linkTarget() : entry.path();
@@ -100,6 +113,7 @@ public final class MergedFilesystem {
         final NavigableMap<String, FileEntry> live = new TreeMap<>();
         final List<RemovedEntry> removed = new ArrayList<>();
         final Map<String, byte[]> contents = new HashMap<>();
+        final Map<String, byte[]> hidden = new HashMap<>();
 
         Merger() {
             live.put("/", new FileEntry("/", FileType.DIRECTORY, 0755, 0, 0, 0, null, 0, 0));
@@ -113,7 +127,7 @@ public final class MergedFilesystem {
                 FileEntry gone = live.remove(path);
                 if (gone != null) {
                     removed.add(new RemovedEntry(gone, index, RemovedEntry.How.WHITEOUT));
-                    contents.remove(path);
+                    hide(gone);
                     removeBelow(path, index, RemovedEntry.How.WHITEOUT);
                 }
             }
@@ -128,7 +142,7 @@ public final class MergedFilesystem {
                     } else if (!entry.isDirectory()) {
                         removeBelow(entry.path(), index, RemovedEntry.How.OVERWRITTEN);
                     }
-                    contents.remove(entry.path());
+                    hide(old);
                 }
                 if (entry.type() == FileType.HARDLINK) {
                     hardlinks.add(entry);
@@ -150,9 +164,20 @@ public final class MergedFilesystem {
                     : live.subMap(dir + "/", true, dir + "0", false);
             for (FileEntry gone : below.values()) {
                 removed.add(new RemovedEntry(gone, index, how));
-                contents.remove(gone.path());
+                hide(gone);
             }
             below.clear();
+        }
+
+        private void hide(FileEntry gone) {
+            byte[] content = contents.remove(gone.path());
+            if (content != null) {
+                hidden.put(key(gone.layer(), gone.path()), content);
+            }
+        }
+
+        static String key(int layer, String path) {
+            return layer + ":" + path;
         }
 
         /** Some writers omit parent directories; the kernel would still show them. */
