@@ -44,7 +44,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.error.ErrorMessageFactory;
 
 /**
  * Assertions on a {@link ContainerImage}: its user, size, layers, waste, files, executables, packages, secrets,
@@ -172,16 +174,12 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
      * {@code highestWastedBytes}, without its miscount of the copy that is kept.
      */
     public ContainerImageAssert hasWastedBytesAtMost(String budget) {
-        isNotNull();
-        WasteChecks.wastedBytesAtMost(actual, DataSize.parse(budget)).ifPresent(this::throwAssertionError);
-        return myself;
+        return check(image -> WasteChecks.wastedBytesAtMost(image, DataSize.parse(budget)));
     }
 
     /** dive's {@code lowestEfficiency}: 1 - wasted bytes / image size, at least {@code fraction} (0.95 for 95 %). */
     public ContainerImageAssert hasEfficiencyAtLeast(double fraction) {
-        isNotNull();
-        WasteChecks.efficiencyAtLeast(actual, fraction(fraction)).ifPresent(this::throwAssertionError);
-        return myself;
+        return check(image -> WasteChecks.efficiencyAtLeast(image, fraction(fraction)));
     }
 
     /**
@@ -189,11 +187,16 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
      * at most {@code fraction} (0.1 for 10 %). It exceeds 1 when later layers delete more of the base than they add.
      */
     public ContainerImageAssert hasUserWastedShareAtMost(double fraction) {
-        isNotNull();
         if (!(fraction >= 0)) {
             throw new IllegalArgumentException("Give a fraction like dive does: 0.1 for 10 %, not " + fraction);
         }
-        WasteChecks.userWastedShareAtMost(actual, fraction).ifPresent(this::throwAssertionError);
+        return check(image -> WasteChecks.userWastedShareAtMost(image, fraction));
+    }
+
+    /** Runs a check that yields a failure message factory when it fails. */
+    private ContainerImageAssert check(Function<ContainerImage, Optional<ErrorMessageFactory>> check) {
+        isNotNull();
+        check.apply(actual).ifPresent(this::throwAssertionError);
         return myself;
     }
 
@@ -257,8 +260,7 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
             throw new UncheckedIOException("Cannot read " + packageJsonOnDisk.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         NpmManifest app = NpmManifest.parse(json, packageJsonOnDisk.toString());
-        NpmChecks.noDevDependencies(actual, app, packageJsonOnDisk.toString(), appDirInImage).ifPresent(this::throwAssertionError);
-        return myself;
+        return check(image -> NpmChecks.noDevDependencies(image, app, packageJsonOnDisk.toString(), appDirInImage));
     }
 
     // ---- secrets -----------------------------------------------------------------------------------------
@@ -273,39 +275,29 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
 
     /** No secret in any layer by these rules, e.g. {@code SecretRules.defaults().with(SecretRule.text("token", value))}. */
     public ContainerImageAssert hasNoLeakedSecrets(SecretRules rules) {
-        isNotNull();
-        SecretChecks.noLeaks(actual, Objects.requireNonNull(rules, "rules")).ifPresent(this::throwAssertionError);
-        return myself;
+        return check(image -> SecretChecks.noLeaks(image, Objects.requireNonNull(rules, "rules")));
     }
 
     // ---- hygiene -----------------------------------------------------------------------------------------
 
     /** No regular file has the setuid or setgid bit, except the paths allowed (e.g. {@code /usr/bin/passwd}). */
     public ContainerImageAssert hasNoSetuidOrSetgidFiles(String... allowed) {
-        isNotNull();
-        HygieneChecks.noSetuid(actual, allowed).ifPresent(this::throwAssertionError);
-        return myself;
+        return check(image -> HygieneChecks.noSetuid(image, allowed));
     }
 
     /** Nothing anyone may write, except sticky directories such as {@code /tmp} and what lies directly in them. */
     public ContainerImageAssert hasNoWorldWritableFiles() {
-        isNotNull();
-        HygieneChecks.noWorldWritable(actual).ifPresent(this::throwAssertionError);
-        return myself;
+        return check(HygieneChecks::noWorldWritable);
     }
 
     /** No apt lists or archives, apk, npm, yarn, pnpm, pip, Maven, Gradle or Go caches (see {@link Hygiene}). */
     public ContainerImageAssert hasNoPackageManagerCaches() {
-        isNotNull();
-        HygieneChecks.noPackageCaches(actual).ifPresent(this::throwAssertionError);
-        return myself;
+        return check(HygieneChecks::noPackageCaches);
     }
 
     /** No shell on the PATH ({@link Hygiene#SHELLS}): for distroless and scratch images. */
     public ContainerImageAssert hasNoShell() {
-        isNotNull();
-        HygieneChecks.noShell(actual).ifPresent(this::throwAssertionError);
-        return myself;
+        return check(HygieneChecks::noShell);
     }
 
     /** None of {@link Hygiene#BUILD_TOOLS} (compilers, linkers, make, javac, mvn, go, cargo...) on the PATH. */
@@ -317,10 +309,8 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
 
     /** At most {@code percent} % of the other image's size, e.g. a runtime stage next to its builder. */
     public ContainerImageAssert hasSizeAtMostPercentOf(ContainerImage other, double percent) {
-        isNotNull();
         Objects.requireNonNull(other, "other image");
-        DiffChecks.sizeAtMostPercentOf(actual, other, percent).ifPresent(this::throwAssertionError);
-        return myself;
+        return check(image -> DiffChecks.sizeAtMostPercentOf(image, other, percent));
     }
 
     /** Navigates to how this image differs from {@code base} (e.g. the image it is built {@code FROM}). */
