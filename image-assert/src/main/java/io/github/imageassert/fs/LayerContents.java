@@ -25,7 +25,7 @@ public final class LayerContents {
         TarArchiveEntry e;
         int left = wanted.size();
         while (left > 0 && (e = tar.getNextEntry()) != null) {
-            if (e.isFile() && !e.isLink()) {
+            if (isRegular(e)) {
                 String path = ImagePaths.normalize(e.getName());
                 if (wanted.contains(path)) {
                     visitor.visit(layer, path, e.getSize(), new Unclosable(tar));
@@ -33,6 +33,12 @@ public final class LayerContents {
                 }
             }
         }
+    }
+
+    /** Regular the way {@link LayerReader} classifies entries: not a directory, link, device or FIFO. */
+    private static boolean isRegular(TarArchiveEntry e) {
+        return !e.isDirectory() && !e.isSymbolicLink() && !e.isLink() && !e.isCharacterDevice() && !e.isBlockDevice()
+                && !e.isFIFO();
     }
 
     /** Visitors may use try-with-resources on what they get without closing the tar behind it. */
