@@ -153,6 +153,20 @@ class PackagesTest {
                 .containsVersion("com.fasterxml.jackson.core:jackson-core", "2.17.0").doesNotContain("log4j-core");
     }
 
+    @Test
+    void softAssertionsCollectNavigatedPackageFailuresThroughCheck() {
+        ContainerImage image = ContainerImage.fromArchive(new ImageArchive()
+                .layer(new LayerTar().file("/app", "static binary"), "COPY app /")
+                .writeLegacyDockerSave(dir.resolve("soft.tar"), "soft:1"));
+
+        assertThatThrownBy(() -> io.github.imageassert.ImageSoftAssertions.assertSoftly(softly -> {
+            softly.check(() -> assertThat(image).osPackages().contains("ca-certificates"));
+            softly.check(() -> assertThat(image).javaArchives().contains("guava"));
+            softly.assertThat(image).hasFile("/etc/passwd");
+        })).isInstanceOf(org.assertj.core.error.AssertJMultipleFailuresError.class)
+                .hasMessageContaining("Multiple Failures (3 failures)");
+    }
+
     static byte[] jar(Map<String, Object> entries) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
