@@ -170,23 +170,17 @@ public final class ContainerImage {
      * path is not a regular file. Read from the index when it was captured, else from the one layer holding it.
      */
     public Optional<byte[]> readFile(String path, int maxBytes) {
-        Optional<FileEntry> entry = file(path).filter(FileEntry::isRegularFile);
-        if (entry.isEmpty()) {
+        Optional<FileEntry> found = file(path).filter(FileEntry::isRegularFile);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        MergedFilesystem fs = filesystem();
-        String contentPath = fs.contentPath(entry.get());
-        FileEntry holder = fs.entry(contentPath).orElse(entry.get());
-        Optional<byte[]> captured = fs.capturedContent(contentPath);
-        if (captured.isPresent()) {
-            return Optional.of(truncated(captured.get(), maxBytes));
-        }
-        String key = holder.layer() + ":" + contentPath;
+        FileEntry entry = found.get();
+        String key = entry.layer() + ":" + filesystem().contentPath(entry);
         byte[] cached = contentCache.get(key);
-        if (cached != null && (cached.length >= holder.size() || cached.length >= maxBytes)) {
+        if (cached != null && (cached.length >= entry.size() || cached.length >= maxBytes)) {
             return Optional.of(truncated(cached, maxBytes));
         }
-        Optional<byte[]> read = source.readFile(holder.layer(), contentPath, maxBytes);
+        Optional<byte[]> read = Optional.ofNullable(readContents(List.of(entry), maxBytes).get(entry));
         read.filter(b -> b.length <= CACHE_LIMIT).ifPresent(b -> contentCache.put(key, b));
         return read;
     }

@@ -88,14 +88,9 @@ public final class MergedFilesystem {
         return removed;
     }
 
-    /** Content captured while indexing (see {@link ContentCapture}), for the live version of a regular file. */
-    public Optional<byte[]> capturedContent(String path) {
-        return Optional.ofNullable(contents.get(ImagePaths.normalize(path))).map(byte[]::clone);
-    }
-
     /**
-     * Content captured while indexing for this exact entry: the live version of a path, or a copy a later layer
-     * hid (kept so that questions about every copy, such as which layer installed a package, need no re-read).
+     * Content captured while indexing (see {@link ContentCapture}) for this exact entry: the live version of a
+     * path, or a copy a later layer hid (kept so that questions about every copy, such as which layer installed a package, need no re-read).
      */
     public Optional<byte[]> capturedContent(FileEntry entry) {
         String path = contentPath(entry);

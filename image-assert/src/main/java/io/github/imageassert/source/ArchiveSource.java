@@ -115,11 +115,6 @@ public final class ArchiveSource implements ImageSource {
     }
 
     @Override
-    public Optional<byte[]> readFile(int layer, String file, int maxBytes) {
-        return OneFile.read(this, layer, file, maxBytes);
-    }
-
-    @Override
     public void readContents(Map<Integer, Set<String>> wanted, ContentVisitor visitor) {
         metadata();
         try (BlobStore store = BlobStore.open(path)) {

@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -219,11 +218,6 @@ public final class DaemonSource implements ImageSource {
             layerEntryNames = List.copyOf(names);
         }
         return ordered;
-    }
-
-    @Override
-    public Optional<byte[]> readFile(int layer, String path, int maxBytes) {
-        return OneFile.read(this, layer, path, maxBytes);
     }
 
     /** One export for all the layers asked about; the engine offers no way to fetch a single layer. */

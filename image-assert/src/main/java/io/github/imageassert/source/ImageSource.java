@@ -6,7 +6,6 @@ import io.github.imageassert.fs.LayerIndex;
 import io.github.imageassert.image.ImageMetadata;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,12 +22,6 @@ public interface ImageSource {
 
     /** Reads every layer once, in one pass where the source allows, and returns them in image order. */
     List<LayerIndex> indexLayers(ContentCapture capture);
-
-    /**
-     * The bytes of {@code path} as layer {@code layer} wrote it (a regular file), at most {@code maxBytes};
-     * empty when that layer has no such regular file.
-     */
-    Optional<byte[]> readFile(int layer, String path, int maxBytes);
 
     /**
      * Streams the regular files named in {@code wanted} (layer index to absolute paths) to {@code visitor},

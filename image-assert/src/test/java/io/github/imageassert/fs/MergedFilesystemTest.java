@@ -175,10 +175,12 @@ class MergedFilesystemTest {
     }
 
     @Test
-    void essentialFilesAreCapturedForTheLiveVersionOnly() {
+    void essentialFilesAreCapturedForEveryCopyByEntry() {
         MergedFilesystem fs = merge(new LayerTar().dir("/etc").file("/etc/passwd", "root:x:0:0::/root:/bin/sh\n"),
                 new LayerTar().file("/etc/passwd", "root:x:0:0::/root:/bin/sh\napp:x:1000:1000::/home/app:/bin/sh\n"));
 
-        assertThat(new String(fs.capturedContent("/etc/passwd").orElseThrow())).contains("app:x:1000");
+        assertThat(new String(fs.capturedContent(fs.entry("/etc/passwd").orElseThrow()).orElseThrow())).contains("app:x:1000");
+        FileEntry hidden = fs.removed().get(0).entry();
+        assertThat(new String(fs.capturedContent(hidden).orElseThrow())).isEqualTo("root:x:0:0::/root:/bin/sh\n");
     }
 }
