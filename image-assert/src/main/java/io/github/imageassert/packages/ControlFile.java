@@ -43,7 +43,8 @@ final class ControlFile {
 
     /** The header block only: what comes before the first blank line (METADATA then has the description). */
     static Map<String, String> headers(String text) {
-        List<Map<String, String>> all = paragraphs(text);
-        return all.isEmpty() ? Map.of() : all.get(0);
+        // the description after the headers can be most of the file: parse no further than the first blank line
+        List<Map<String, String>> first = paragraphs(text.stripLeading().split("\r?\n[ \t]*\r?\n", 2)[0]);
+        return first.isEmpty() ? Map.of() : first.get(0);
     }
 }
