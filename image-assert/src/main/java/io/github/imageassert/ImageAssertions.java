@@ -1,7 +1,7 @@
 package io.github.imageassert;
 
-import io.github.imageassert.assertions.CommandAssert;
-import io.github.imageassert.assertions.ContainerImageAssert;
+import io.github.imageassert.CommandAssert;
+import io.github.imageassert.ContainerImageAssert;
 import io.github.imageassert.run.CommandResult;
 import org.assertj.core.api.Assertions;
 
@@ -18,7 +18,7 @@ public class ImageAssertions extends Assertions {
         return new ContainerImageAssert(actual);
     }
 
-    /** A command run with {@link io.github.imageassert.run.ContainerRun}: exit code, output, the uid it ran as. */
+    /** A command run with {@link io.github.imageassert.ContainerRun}: exit code, output, the uid it ran as. */
     public static CommandAssert assertThat(CommandResult actual) {
         return new CommandAssert(actual);
     }

@@ -1,7 +1,7 @@
 package io.github.imageassert;
 
-import io.github.imageassert.assertions.CommandAssert;
-import io.github.imageassert.assertions.ContainerImageAssert;
+import io.github.imageassert.CommandAssert;
+import io.github.imageassert.ContainerImageAssert;
 import io.github.imageassert.run.CommandResult;
 import org.assertj.core.api.AbstractSoftAssertions;
 

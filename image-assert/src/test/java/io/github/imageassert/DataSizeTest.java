@@ -1,5 +1,6 @@
 package io.github.imageassert;
 
+import io.github.imageassert.image.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

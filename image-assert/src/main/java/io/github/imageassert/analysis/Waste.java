@@ -1,6 +1,5 @@
 package io.github.imageassert.analysis;
 
-import io.github.imageassert.ContainerImage;
 import io.github.imageassert.fs.RemovedEntry;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,7 +12,7 @@ import java.util.Map;
  * files are each written once has no waste, and a file written twice wastes exactly its first copy.
  *
  * <pre>
- * wasted bytes      = sum of the sizes of the regular files in {@link io.github.imageassert.fs.MergedFilesystem#removed()}
+ * wasted bytes      = sum of the sizes of the regular files in {@link io.github.imageassert.fs.ImageFilesystem#removed()}
  * efficiency        = 1 - wasted bytes / image size
  * user wasted share = wasted bytes / (image size - size of layer 0)
  * </pre>
@@ -23,25 +22,16 @@ import java.util.Map;
  * the user's, and, like dive's, it is a fraction despite the rule's name.
  *
  * @param wastedBytes the sum above
- * @param imageSize   the image's size, as {@link ContainerImage#size()} counts it
+ * @param imageSize   the image's size, as {@code ContainerImage.size()} counts it
  * @param userSize    the size of every layer but the first
  * @param byPath      wasted bytes per path, largest first
  * @param copies      every hidden copy, largest first
  */
 public record Waste(long wastedBytes, long imageSize, long userSize, Map<String, Long> byPath, List<RemovedEntry> copies) {
 
-    public static Waste of(ContainerImage image) {
-        List<RemovedEntry> copies = image.filesystem().removed().stream()
-                .filter(r -> r.entry().isRegularFile() && r.entry().size() > 0)
-                .sorted(Comparator.comparingLong((RemovedEntry r) -> r.entry().size()).reversed())
-                .toList();
-        Map<String, Long> byPath = new LinkedHashMap<>();
-        copies.forEach(r -> byPath.merge(r.entry().path(), r.entry().size(), Long::sum));
-        Map<String, Long> sorted = new LinkedHashMap<>();
-        byPath.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        long userSize = image.layers().stream().skip(1).mapToLong(io.github.imageassert.image.Layer::size).sum();
-        return new Waste(copies.stream().mapToLong(r -> r.entry().size()).sum(), image.size(), userSize, sorted, copies);
+    public Waste {
+        byPath = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byPath));
+        copies = List.copyOf(copies);
     }
 
     /** Share of the image's bytes a container can see; 1.0 for an image without waste. */

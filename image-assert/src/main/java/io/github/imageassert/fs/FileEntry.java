@@ -47,6 +47,25 @@ public record FileEntry(String path, FileType type, int mode, long uid, long gid
 
     /** The mode as {@code ls -l} shows it, e.g. {@code -rwsr-xr-x}. */
     public String modeString() {
-        return type.lsChar() + Modes.toSymbolic(mode);
+        return type.lsChar() + permissions(mode);
+    }
+
+    /** Nine characters for the permission bits, with s/S, t/T for setuid, setgid and sticky: {@code rwsr-xr-x}. */
+    public static String permissions(int mode) {
+        char[] out = new char[9];
+        String rwx = "rwxrwxrwx";
+        for (int i = 0; i < 9; i++) {
+            out[i] = (mode & (0400 >> i)) != 0 ? rwx.charAt(i) : '-';
+        }
+        special(out, 2, (mode & SETUID) != 0, 's');
+        special(out, 5, (mode & SETGID) != 0, 's');
+        special(out, 8, (mode & STICKY) != 0, 't');
+        return new String(out);
+    }
+
+    private static void special(char[] out, int index, boolean set, char lower) {
+        if (set) {
+            out[index] = out[index] == 'x' ? lower : Character.toUpperCase(lower);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.github.imageassert.fs;
 
-import io.github.imageassert.ImageAssertException;
+import io.github.imageassert.image.ImageAssertException;
 
 /** A layer holds an entry whose name climbs out of the image root with {@code ..}; no engine would write it. */
 public class PathEscapesRootException extends ImageAssertException {

@@ -30,7 +30,7 @@ public record InstalledPackage(Ecosystem ecosystem, String name, String version,
         return name + (version.isEmpty() ? "" : " " + version) + (architecture == null ? "" : " (" + architecture + ")");
     }
 
-    InstalledPackage inLayer(int newLayer) {
+    public InstalledPackage inLayer(int newLayer) {
         return new InstalledPackage(ecosystem, name, version, architecture, location, newLayer);
     }
 }

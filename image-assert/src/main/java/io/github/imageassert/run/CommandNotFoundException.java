@@ -1,7 +1,7 @@
 package io.github.imageassert.run;
 
-import io.github.imageassert.ContainerImage;
-import io.github.imageassert.ImageAssertException;
+import io.github.imageassert.image.ImageAssertException;
+import io.github.imageassert.image.ImageConfig;
 import java.util.List;
 
 /**
@@ -16,29 +16,31 @@ public class CommandNotFoundException extends ImageAssertException {
     }
 
     /** The image's filesystem has no executable {@code program} on {@code path}. */
-    static CommandNotFoundException notInImage(ContainerImage image, List<String> command, String program, String path) {
+    public static CommandNotFoundException notInImage(String image, ImageConfig config, List<String> command, String program,
+                                                      String path) {
         return new CommandNotFoundException(head(image, command) + ": the image has no executable \"" + program + "\""
-                + (program.contains("/") ? "" : " on PATH " + path) + ". " + hint(image));
+                + (program.contains("/") ? "" : " on PATH " + path) + ". " + hint(config));
     }
 
     /** The engine refused to start {@code command}; its own words are kept. */
-    static CommandNotFoundException reportedByEngine(ContainerImage image, List<String> command, String engineMessage) {
+    public static CommandNotFoundException reportedByEngine(String image, ImageConfig config, List<String> command,
+                                                            String engineMessage) {
         return new CommandNotFoundException(head(image, command) + ": the engine found no executable \"" + command.get(0)
-                + "\" (" + engineMessage.strip() + "). " + hint(image));
+                + "\" (" + engineMessage.strip() + "). " + hint(config));
     }
 
     /** True for the runtime's start error about a missing program. */
-    static boolean isExecNotFound(String engineMessage) {
+    public static boolean isExecNotFound(String engineMessage) {
         return engineMessage != null && engineMessage.contains("exec:")
                 && (engineMessage.contains("executable file not found") || engineMessage.contains("no such file or directory"));
     }
 
-    private static String head(ContainerImage image, List<String> command) {
-        return "Cannot run " + command + " in image " + image.description();
+    private static String head(String image, List<String> command) {
+        return "Cannot run " + command + " in image " + image;
     }
 
-    private static String hint(ContainerImage image) {
-        return "The image's ENTRYPOINT is " + image.config().entrypoint() + " and its CMD is " + image.config().cmd()
+    private static String hint(ImageConfig config) {
+        return "The image's ENTRYPOINT is " + config.entrypoint() + " and its CMD is " + config.cmd()
                 + ". Images built FROM scratch or distroless have no shell (sh) and no coreutils: run a program the "
                 + "image contains, by its path (e.g. its ENTRYPOINT), or check the name.";
     }

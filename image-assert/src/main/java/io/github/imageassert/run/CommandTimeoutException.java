@@ -1,11 +1,12 @@
 package io.github.imageassert.run;
 
-import io.github.imageassert.ImageAssertException;
+import io.github.imageassert.ContainerRun;
+import io.github.imageassert.image.ImageAssertException;
 
 /** The command was still running when its time was up; the container was removed. */
 public class CommandTimeoutException extends ImageAssertException {
 
-    CommandTimeoutException(String image, String commandLine, java.time.Duration timeout, String stdout, String stderr) {
+    public CommandTimeoutException(String image, String commandLine, java.time.Duration timeout, String stdout, String stderr) {
         super("Command `" + commandLine + "` in image " + image + " was still running after " + timeout.toMillis()
                 + " ms and was stopped. Give it more time with ContainerRun.withTimeout(..), or run a command that ends."
                 + tail("stdout", stdout) + tail("stderr", stderr));

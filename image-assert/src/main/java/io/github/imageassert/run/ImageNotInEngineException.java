@@ -1,8 +1,6 @@
 package io.github.imageassert.run;
 
-import io.github.imageassert.ContainerImage;
-import io.github.imageassert.ImageAssertException;
-import io.github.imageassert.source.ArchiveSource;
+import io.github.imageassert.image.ImageAssertException;
 
 /**
  * A command needs the image in the engine, and this one was read from a file. It is not loaded behind the
@@ -10,20 +8,15 @@ import io.github.imageassert.source.ArchiveSource;
  */
 public class ImageNotInEngineException extends ImageAssertException {
 
-    public ImageNotInEngineException(ContainerImage image) {
-        super(message(image));
-    }
-
-    private static String message(ContainerImage image) {
-        String from = image.source() instanceof ArchiveSource archive
-                ? "was read from " + archive.path().toAbsolutePath()
-                : "comes from a " + image.source().getClass().getSimpleName();
-        String load = image.source() instanceof ArchiveSource archive
-                ? " Load it first with `docker load -i " + archive.path().toAbsolutePath() + "` (an OCI layout directory:"
-                        + " tar it first, and loading OCI layouts needs Docker 25+),"
-                : " Load it into the engine first,";
-        return "Cannot run a command in image " + image.description() + ": it " + from + ", and a container can only "
-                + "start from an image the engine has." + load + " then run it from ContainerImage.fromDaemon(\""
-                + image.reference() + "\").";
+    /**
+     * @param image     how the image is named in messages
+     * @param reference the name it was read by
+     * @param origin    where it was read from, e.g. {@code archive /tmp/app.tar}
+     * @param loadHint  how to put it into the engine, e.g. {@code docker load -i /tmp/app.tar}
+     */
+    public ImageNotInEngineException(String image, String reference, String origin, String loadHint) {
+        super("Cannot run a command in image " + image + ": it was read from " + origin + ", and a container can only "
+                + "start from an image the engine has. " + loadHint + ", then run it from ContainerImage.fromDaemon(\""
+                + reference + "\").");
     }
 }

@@ -102,7 +102,7 @@ public final class SecretRules {
         return rules.keySet();
     }
 
-    boolean ignores(FileEntry entry) {
+    public boolean ignores(FileEntry entry) {
         Path path = Path.of(entry.path());
         return ignoredMatchers.stream().anyMatch(m -> m.matches(path));
     }

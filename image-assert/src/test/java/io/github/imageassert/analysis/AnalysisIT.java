@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.imageassert.ContainerImage;
 import io.github.imageassert.packages.InstalledPackage;
-import io.github.imageassert.packages.Packages;
 import io.github.imageassert.secrets.SecretFinding;
 import io.github.imageassert.secrets.SecretRules;
-import io.github.imageassert.secrets.SecretScanner;
 import io.github.imageassert.testing.DockerBuild;
 import java.util.List;
 import java.util.Map;
@@ -76,11 +74,11 @@ class AnalysisIT {
     @Test
     void gccInstalledThenPurgedIsNoLongerInstalledButAllOfItIsWaste() {
         assertThat(builder).osPackages().contains("gcc", "gcc-12", "libc6-dev");
-        List<InstalledPackage> gcc = Packages.os(builder).stream().filter(p -> p.name().equals("gcc-12")).toList();
+        List<InstalledPackage> gcc = builder.osPackages().stream().filter(p -> p.name().equals("gcc-12")).toList();
         org.assertj.core.api.Assertions.assertThat(gcc).singleElement().extracting(InstalledPackage::layer).isEqualTo(1);
         assertThat(purged).osPackages().contains("libc6").doesNotContain("gcc", "gcc-12", "cpp-12", "libc6-dev");
 
-        Waste waste = Waste.of(purged);
+        Waste waste = purged.waste();
         org.assertj.core.api.Assertions.assertThat(waste.byPath()).containsKey("/usr/lib/gcc/x86_64-linux-gnu/12/cc1");
         // everything layer 1 installed and layer 2 purged: tens of MB, while the container sees none of it
         org.assertj.core.api.Assertions.assertThat(waste.wastedBytes()).isGreaterThan(50_000_000L);
@@ -98,7 +96,7 @@ class AnalysisIT {
     @Test
     void aSecretDeletedByALaterLayerStillShipsAndIsReported() {
         assertThat(leaky).doesNotHaveFile("/root/.npmrc");
-        List<SecretFinding> findings = SecretScanner.scan(leaky, SecretRules.defaults());
+        List<SecretFinding> findings = leaky.secrets(SecretRules.defaults());
         org.assertj.core.api.Assertions.assertThat(findings).singleElement().satisfies(f -> {
             org.assertj.core.api.Assertions.assertThat(f.entry().path()).isEqualTo("/root/.npmrc");
             org.assertj.core.api.Assertions.assertThat(f.isHidden()).isTrue();

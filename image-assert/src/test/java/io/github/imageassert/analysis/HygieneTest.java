@@ -37,7 +37,7 @@ class HygieneTest {
 
     @Test
     void setuidAndSetgidFilesWithAnAllowList() {
-        org.assertj.core.api.Assertions.assertThat(Hygiene.setuidOrSetgidFiles(image)).extracting(FileEntry::path)
+        org.assertj.core.api.Assertions.assertThat(image.hygiene().setuidOrSetgid()).extracting(FileEntry::path)
                 .containsExactly("/usr/bin/passwd", "/usr/bin/wall");
         assertThat(image).hasNoSetuidOrSetgidFiles("/usr/bin/passwd", "/usr/bin/wall");
         assertThatThrownBy(() -> assertThat(image).hasNoSetuidOrSetgidFiles("/usr/bin/passwd")).hasMessage((
@@ -47,7 +47,7 @@ class HygieneTest {
 
     @Test
     void worldWritableOutsideStickyDirectories() {
-        org.assertj.core.api.Assertions.assertThat(Hygiene.worldWritable(image)).extracting(FileEntry::path)
+        org.assertj.core.api.Assertions.assertThat(image.hygiene().worldWritable()).extracting(FileEntry::path)
                 .containsExactly("/app/data.db");
         assertThatThrownBy(() -> assertThat(image).hasNoWorldWritableFiles()).hasMessage((
                 "%nExpecting image:%n  hygiene:1%nto have no world-writable file outside sticky directories%nbut found 1:%n"
@@ -56,7 +56,7 @@ class HygieneTest {
 
     @Test
     void packageManagerCachesButNotTheirLockFiles() {
-        org.assertj.core.api.Assertions.assertThat(Hygiene.packageManagerCaches(image))
+        org.assertj.core.api.Assertions.assertThat(image.hygiene().packageCaches())
                 .containsExactly(new PackageCache("apt package lists", "/var/lib/apt/lists", 1, 5000, java.util.List.of(0)),
                         new PackageCache("npm cache", "/root/.npm/_cacache", 1, 700, java.util.List.of(1)));
         assertThatThrownBy(() -> assertThat(image).hasNoPackageManagerCaches()).hasMessage((

@@ -31,7 +31,7 @@ class ImageDiffTest {
                 .layer(new LayerTar().dir("/opt").dir("/opt/app").file("/opt/app/server", "S".repeat(2000)), "COPY server /opt/app/ # buildkit")
                 .writeLegacyDockerSave(dir.resolve("app.tar"), "app:1"));
 
-        ImageDiff diff = ImageDiff.between(baseImage, app);
+        ImageDiff diff = app.diffFrom(baseImage);
 
         org.assertj.core.api.Assertions.assertThat(diff.added()).extracting(FileEntry::path)
                 .containsExactly("/opt", "/opt/app", "/opt/app/server");

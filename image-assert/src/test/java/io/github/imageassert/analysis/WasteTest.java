@@ -26,7 +26,7 @@ class WasteTest {
                 .layer(new LayerTar().dir("/opt").whiteout("/opt/tool").file("/opt/app.conf", "c".repeat(500)), "RUN cleanup")
                 .writeLegacyDockerSave(dir.resolve("waste.tar"), "waste:1"));
 
-        Waste waste = Waste.of(image);
+        Waste waste = image.waste();
 
         // hidden: tool 1000 + conf 300 + conf 400; the kept conf (500) is not waste.
         // dive #684 would also count the kept 500 bytes: 2200 instead of 1700.
@@ -53,7 +53,7 @@ class WasteTest {
                 .layer(new LayerTar().dir("/opt").whiteout("/opt/gcc").file("/opt/app", "a".repeat(1000)), "RUN apt-get remove -y gcc")
                 .writeLegacyDockerSave(dir.resolve("ratios.tar"), "ratios:1"));
 
-        Waste waste = Waste.of(image);
+        Waste waste = image.waste();
 
         // 3000 of 10000 bytes hidden: efficiency 0.7; the user's layers add 4000 bytes, 3000 of them wasted: 0.75.
         org.assertj.core.api.Assertions.assertThat(waste.efficiency()).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
@@ -78,8 +78,8 @@ class WasteTest {
                 .layer(new LayerTar().file("/a", "aaaa"), "ADD a").layer(new LayerTar().file("/b", "bb"), "ADD b")
                 .writeLegacyDockerSave(dir.resolve("clean.tar"), "clean:1"));
 
-        org.assertj.core.api.Assertions.assertThat(Waste.of(image).wastedBytes()).isZero();
-        org.assertj.core.api.Assertions.assertThat(Waste.of(image).efficiency()).isEqualTo(1.0);
+        org.assertj.core.api.Assertions.assertThat(image.waste().wastedBytes()).isZero();
+        org.assertj.core.api.Assertions.assertThat(image.waste().efficiency()).isEqualTo(1.0);
         assertThat(image).hasWastedBytesAtMost("0 B");
     }
 }

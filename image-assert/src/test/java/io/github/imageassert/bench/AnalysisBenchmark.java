@@ -1,11 +1,8 @@
 package io.github.imageassert.bench;
 
 import io.github.imageassert.ContainerImage;
-import io.github.imageassert.analysis.Hygiene;
 import io.github.imageassert.analysis.Waste;
-import io.github.imageassert.packages.Packages;
 import io.github.imageassert.secrets.SecretRules;
-import io.github.imageassert.secrets.SecretScanner;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -20,14 +17,14 @@ public final class AnalysisBenchmark {
         IndexingBenchmark.buildImage();
         ContainerImage image = ContainerImage.fromDaemon(IndexingBenchmark.IMAGE);
         time("index (first file question)", () -> image.filesystem().size() + " entries");
-        time("Waste.of", () -> Waste.of(image).wastedBytes() + " wasted bytes");
-        time("Hygiene: setuid, world-writable, caches", () -> Hygiene.setuidOrSetgidFiles(image).size() + " setuid, "
-                + Hygiene.worldWritable(image).size() + " world-writable, " + Hygiene.packageManagerCaches(image).size() + " caches");
-        time("Packages.os (dpkg status and its hidden copies)", () -> Packages.os(image).size() + " packages");
-        time("Packages.npm", () -> Packages.npm(image).size() + " packages");
-        time("Packages.python", () -> Packages.python(image).size() + " distributions");
-        time("Packages.java", () -> Packages.java(image).size() + " archives");
-        time("SecretScanner.scan, default rules", () -> SecretScanner.scan(image, SecretRules.defaults()).size() + " findings");
+        time("Waste.of", () -> image.waste().wastedBytes() + " wasted bytes");
+        time("Hygiene: setuid, world-writable, caches", () -> image.hygiene().setuidOrSetgid().size() + " setuid, "
+                + image.hygiene().worldWritable().size() + " world-writable, " + image.hygiene().packageCaches().size() + " caches");
+        time("Packages.os (dpkg status and its hidden copies)", () -> image.osPackages().size() + " packages");
+        time("Packages.npm", () -> image.packages(io.github.imageassert.packages.Ecosystem.NPM).size() + " packages");
+        time("Packages.python", () -> image.packages(io.github.imageassert.packages.Ecosystem.PYTHON).size() + " distributions");
+        time("Packages.java", () -> image.packages(io.github.imageassert.packages.Ecosystem.JAVA).size() + " archives");
+        time("SecretScanner.scan, default rules", () -> image.secrets(SecretRules.defaults()).size() + " findings");
         System.out.printf(Locale.ROOT, "max heap %d MB%n", Runtime.getRuntime().maxMemory() >> 20);
     }
 

@@ -1,8 +1,8 @@
 package io.github.imageassert.bench;
 
 import io.github.imageassert.ContainerImage;
-import io.github.imageassert.fs.MergedFilesystem;
-import io.github.imageassert.source.Engine;
+import io.github.imageassert.fs.ImageFilesystem;
+import io.github.imageassert.internal.source.Engine;
 import io.github.imageassert.testing.DockerBuild;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -55,7 +55,7 @@ public final class IndexingBenchmark {
             System.gc();
             long heapBefore = usedHeap();
             long start = System.nanoTime();
-            MergedFilesystem fs = ContainerImage.fromDaemon(IMAGE).filesystem();
+            ImageFilesystem fs = ContainerImage.fromDaemon(IMAGE).filesystem();
             indexes.add((System.nanoTime() - start) / 1e9);
             entries = fs.size() + fs.removed().size();
             retained = usedHeap() - heapBefore;

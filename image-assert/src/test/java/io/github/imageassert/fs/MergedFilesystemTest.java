@@ -1,5 +1,10 @@
 package io.github.imageassert.fs;
 
+import io.github.imageassert.image.CorruptLayerException;
+import io.github.imageassert.internal.index.ContentCapture;
+import io.github.imageassert.internal.index.LayerIndex;
+import io.github.imageassert.internal.index.MergedFilesystem;
+import io.github.imageassert.internal.tar.LayerReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +27,7 @@ class MergedFilesystemTest {
 
     @Test
     void whiteoutRemovesAPathAndItsSubtreeButKeepsARecordOfIt() {
-        MergedFilesystem fs = merge(
+        ImageFilesystem fs = merge(
                 new LayerTar().dir("/app").file("/app/secret.env", "TOKEN=abc").dir("/app/cache").file("/app/cache/x", "12345"),
                 new LayerTar().dir("/app").whiteout("/app/secret.env").whiteout("/app/cache"));
 
@@ -44,7 +49,7 @@ class MergedFilesystemTest {
 
     @Test
     void opaqueDirectoryHidesLowerChildrenButKeepsItsOwnLayersChildren() {
-        MergedFilesystem fs = merge(
+        ImageFilesystem fs = merge(
                 new LayerTar().dir("/data").file("/data/old.txt", "old").dir("/data/sub").file("/data/sub/deep", "d"),
                 new LayerTar().dir("/data").opaque("/data").file("/data/new.txt", "new"));
 
@@ -57,7 +62,7 @@ class MergedFilesystemTest {
 
     @Test
     void overwrittenFileIsRecordedWithTheLayerThatReplacedIt() {
-        MergedFilesystem fs = merge(new LayerTar().file("/etc/motd", "one"), new LayerTar().file("/etc/motd", "second"));
+        ImageFilesystem fs = merge(new LayerTar().file("/etc/motd", "one"), new LayerTar().file("/etc/motd", "second"));
 
         assertThat(fs.entry("/etc/motd")).get().satisfies(e -> {
             assertThat(e.layer()).isEqualTo(1);
@@ -72,7 +77,7 @@ class MergedFilesystemTest {
 
     @Test
     void mergedUsrLinksResolveLikeTheKernel() {
-        MergedFilesystem fs = merge(new LayerTar()
+        ImageFilesystem fs = merge(new LayerTar()
                 .dir("/usr").dir("/usr/bin").symlink("/bin", "usr/bin")
                 .file("/usr/bin/gcc-12", "ELF".getBytes(), 0755, 0, 0).symlink("/usr/bin/gcc", "gcc-12")
                 .symlink("/usr/bin/cc", "/etc/alternatives/cc").dir("/etc").dir("/etc/alternatives")
@@ -89,7 +94,7 @@ class MergedFilesystemTest {
 
     @Test
     void symlinkLoopIsAClearErrorNotAHang() {
-        MergedFilesystem fs = merge(new LayerTar().symlink("/a", "b").symlink("/b", "/a").symlink("/self", "self"));
+        ImageFilesystem fs = merge(new LayerTar().symlink("/a", "b").symlink("/b", "/a").symlink("/self", "self"));
 
         assertThatThrownBy(() -> fs.resolve("/a/file"))
                 .isInstanceOf(SymlinkLoopException.class)
@@ -101,7 +106,7 @@ class MergedFilesystemTest {
 
     @Test
     void hardlinkTakesItsTargetsSize() {
-        MergedFilesystem fs = merge(new LayerTar().file("/usr/bin/perl5.36", "#!perl...".getBytes(), 0755, 0, 0)
+        ImageFilesystem fs = merge(new LayerTar().file("/usr/bin/perl5.36", "#!perl...".getBytes(), 0755, 0, 0)
                 .hardlink("/usr/bin/perl", "/usr/bin/perl5.36"));
 
         assertThat(fs.entry("/usr/bin/perl")).get().satisfies(e -> {
@@ -114,7 +119,7 @@ class MergedFilesystemTest {
 
     @Test
     void importStyleNamesAndModesAreNormalised() {
-        MergedFilesystem fs = merge(new LayerTar().importStyle().dir("/usr").dir("/usr/bin")
+        ImageFilesystem fs = merge(new LayerTar().importStyle().dir("/usr").dir("/usr/bin")
                 .file("/usr/bin/tool", "x".getBytes(), 04755, 0, 0).dir("/tmp", 01777, 0, 0).fifo("/run-fifo"));
 
         assertThat(fs.entry("/usr/bin/tool")).get().satisfies(e -> {
@@ -128,7 +133,7 @@ class MergedFilesystemTest {
     @Test
     void paxLongNamesAndBigIdsSurvive() {
         String longName = "/opt/" + "very-long-directory-name/".repeat(8) + "file.txt";
-        MergedFilesystem fs = merge(new LayerTar().file(longName, "x".getBytes(), 0600, 3_000_000_000L, 4_000_000_000L));
+        ImageFilesystem fs = merge(new LayerTar().file(longName, "x".getBytes(), 0600, 3_000_000_000L, 4_000_000_000L));
 
         assertThat(fs.entry(longName)).get().satisfies(e -> {
             assertThat(e.uid()).isEqualTo(3_000_000_000L);

@@ -1,5 +1,7 @@
 package io.github.imageassert.packages;
 
+import io.github.imageassert.internal.packages.NpmManifest;
+import io.github.imageassert.internal.packages.NpmTree;
 import static io.github.imageassert.ImageAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,12 +51,12 @@ class NpmTreeTest {
                 .layer(modules(true), "COPY --from=builder /app /app # buildkit")
                 .writeLegacyDockerSave(dir.resolve("dev.tar"), "web:dev"));
 
-        org.assertj.core.api.Assertions.assertThat(NpmTree.of(image).notNeededInProduction("/app",
+        org.assertj.core.api.Assertions.assertThat(NpmTree.of(io.github.imageassert.TestAccess.loaded(image)).notNeededInProduction("/app",
                         NpmManifest.parse(APP.getBytes(), "package.json")))
                 .extracting(NpmTree.Node::dir)
                 .containsExactly("/app/node_modules/@types/node", "/app/node_modules/debug",
                         "/app/node_modules/debug/node_modules/ms", "/app/node_modules/jest", "/app/node_modules/jest-cli");
-        org.assertj.core.api.Assertions.assertThat(Packages.npm(image)).hasSize(9);
+        org.assertj.core.api.Assertions.assertThat(image.packages(io.github.imageassert.packages.Ecosystem.NPM)).hasSize(9);
 
         assertThatThrownBy(() -> assertThat(image).doesNotShipNpmDevDependencies("/app/package.json")).hasMessage((
                 "%nExpecting image:%n  web:dev%nto ship no npm package that only development needs (per /app/package.json)%n"

@@ -38,7 +38,7 @@ class PackagesTest {
                 .layer(new LayerTar().dir("/app").file("/app/run", "x"), "COPY run /app/")
                 .writeLegacyDockerSave(dir.resolve("dpkg.tar"), "dpkg:1"));
 
-        org.assertj.core.api.Assertions.assertThat(Packages.os(image))
+        org.assertj.core.api.Assertions.assertThat(image.osPackages())
                 .extracting(InstalledPackage::name, InstalledPackage::version, InstalledPackage::architecture, InstalledPackage::layer)
                 .containsExactly(tuple("base-files", "12.4", "amd64", 0), tuple("gcc-12", "12.2.0-14", "amd64", 1),
                         tuple("libc6", "2.36-9", "amd64", 0));
@@ -67,7 +67,7 @@ class PackagesTest {
                         "COPY status.d /var/lib/dpkg/status.d")
                 .writeLegacyDockerSave(dir.resolve("distroless.tar"), "distroless:1"));
 
-        org.assertj.core.api.Assertions.assertThat(Packages.os(image))
+        org.assertj.core.api.Assertions.assertThat(image.osPackages())
                 .extracting(InstalledPackage::ecosystem, InstalledPackage::name, InstalledPackage::version, InstalledPackage::location)
                 .containsExactly(tuple(Ecosystem.DPKG, "libc6", "2.36-9+deb12u7", "/var/lib/dpkg/status.d/libc6"),
                         tuple(Ecosystem.DPKG, "tzdata", "2024a-0+deb12u1", "/var/lib/dpkg/status.d/tzdata"));
@@ -82,7 +82,7 @@ class PackagesTest {
                 .layer(new LayerTar().dir("/lib/apk/db").file("/lib/apk/db/installed", installed), "ADD alpine-minirootfs.tar /")
                 .writeLegacyDockerSave(dir.resolve("apk.tar"), "apk:1"));
 
-        org.assertj.core.api.Assertions.assertThat(Packages.os(image))
+        org.assertj.core.api.Assertions.assertThat(image.osPackages())
                 .extracting(InstalledPackage::ecosystem, InstalledPackage::name, InstalledPackage::version, InstalledPackage::architecture)
                 .containsExactly(tuple(Ecosystem.APK, "busybox", "1.36.1-r29", "x86_64"), tuple(Ecosystem.APK, "musl", "1.2.5-r0", "x86_64"));
         assertThat(image).osPackages().containsVersion("musl", "1.2.5-r0");
@@ -122,7 +122,7 @@ class PackagesTest {
                         "RUN pip install requests")
                 .writeLegacyDockerSave(dir.resolve("python.tar"), "python:1"));
 
-        org.assertj.core.api.Assertions.assertThat(Packages.python(image))
+        org.assertj.core.api.Assertions.assertThat(image.packages(io.github.imageassert.packages.Ecosystem.PYTHON))
                 .extracting(InstalledPackage::name, InstalledPackage::version)
                 .containsExactly(tuple("requests", "2.32.3"), tuple("typing_extensions", "4.12.2"));
         assertThat(image).pythonPackages().contains("Typing-Extensions", "requests").containsVersion("requests", "2.32.3")
@@ -142,7 +142,7 @@ class PackagesTest {
                         .file("/app/lib/broken.jar", "not a zip".getBytes(StandardCharsets.UTF_8), 0644, 0, 0), "COPY app /app")
                 .writeLegacyDockerSave(dir.resolve("jars.tar"), "jars:1"));
 
-        org.assertj.core.api.Assertions.assertThat(Packages.java(image))
+        org.assertj.core.api.Assertions.assertThat(image.packages(io.github.imageassert.packages.Ecosystem.JAVA))
                 .extracting(InstalledPackage::name, InstalledPackage::version, InstalledPackage::location)
                 .containsExactly(
                         tuple("com.example:app", "1.0.0", "/app/app.jar"),

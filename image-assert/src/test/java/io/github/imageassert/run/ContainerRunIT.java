@@ -1,5 +1,6 @@
 package io.github.imageassert.run;
 
+import io.github.imageassert.ContainerRun;
 import static io.github.imageassert.ImageAssertions.assertThat;
 import static io.github.imageassert.ImageAssertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.github.imageassert.run;
 
+import io.github.imageassert.ContainerRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -38,7 +38,7 @@ class SecretScannerTest {
 
     @Test
     void findsSecretsInEveryLayerIncludingHiddenCopies() {
-        org.assertj.core.api.Assertions.assertThat(SecretScanner.scan(image, SecretRules.defaults()))
+        org.assertj.core.api.Assertions.assertThat(image.secrets(SecretRules.defaults()))
                 .extracting(f -> f.rule().id(), f -> f.entry().path(), f -> f.entry().layer(), SecretFinding::isHidden, SecretFinding::evidence)
                 .containsExactly(
                         tuple("dotenv", "/app/.env", 1, false, "DB_PASSWORD=hun*** (18 chars)"),
@@ -62,21 +62,21 @@ class SecretScannerTest {
 
     @Test
     void certificatesAndPublicKeysAreNoFinding() {
-        org.assertj.core.api.Assertions.assertThat(SecretScanner.scan(image, SecretRules.defaults()))
+        org.assertj.core.api.Assertions.assertThat(image.secrets(SecretRules.defaults()))
                 .noneMatch(f -> f.entry().path().startsWith("/etc/ssl"));
     }
 
     @Test
     void rulesAreExtensibleAndPathsCanBeIgnored() {
         SecretRules token = SecretRules.none().with(SecretRule.text("build-token", "npm_4f9Qx7Tz2LkPq8Vw"));
-        org.assertj.core.api.Assertions.assertThat(SecretScanner.scan(image, token))
+        org.assertj.core.api.Assertions.assertThat(image.secrets(token))
                 .extracting(f -> f.entry().path()).containsExactly("/root/.npmrc");
         assertThat(image).hasNoLeakedSecrets(token.ignoringPaths("/root/**"));
         assertThat(image).hasNoLeakedSecrets(SecretRules.none().with(SecretRule.text("absent", "never-written-anywhere")));
 
         SecretRules custom = SecretRules.none().with(SecretRule.content("internal-db", "an internal database password",
                 "(?m)^DB_PASSWORD=\\S+", "/app/**"));
-        org.assertj.core.api.Assertions.assertThat(SecretScanner.scan(image, custom))
+        org.assertj.core.api.Assertions.assertThat(image.secrets(custom))
                 .extracting(f -> f.entry().path()).containsExactly("/app/.env", "/app/.env.example");
         assertThatThrownBy(() -> SecretRules.defaults().without("dot-env"))
                 .hasMessageStartingWith("No secret rule 'dot-env'; the rules are [private-key,");

@@ -1,10 +1,12 @@
 package io.github.imageassert.source;
 
+import io.github.imageassert.image.ImageNotFoundException;
+import io.github.imageassert.image.InvalidImageException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.imageassert.ContainerImage;
-import io.github.imageassert.fs.CorruptLayerException;
+import io.github.imageassert.image.CorruptLayerException;
 import io.github.imageassert.image.Layer;
 import io.github.imageassert.image.Platform;
 import io.github.imageassert.testing.ImageArchive;

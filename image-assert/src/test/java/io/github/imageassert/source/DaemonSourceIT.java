@@ -1,5 +1,6 @@
 package io.github.imageassert.source;
 
+import io.github.imageassert.image.ImageNotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

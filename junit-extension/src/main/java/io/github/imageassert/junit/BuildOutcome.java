@@ -1,7 +1,7 @@
 package io.github.imageassert.junit;
 
 import io.github.imageassert.ContainerImage;
-import io.github.imageassert.source.Engine;
+import io.github.imageassert.internal.source.Engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

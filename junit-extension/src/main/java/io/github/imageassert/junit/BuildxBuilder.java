@@ -60,7 +60,7 @@ final class BuildxBuilder implements ImageBuilder {
                 throw new ImageBuildException(request.describe(), BuildSteps.failingStep(log.allKept(), log.steps()),
                         log.lastLines(BuildLog.TAIL), null);
             }
-            return io.github.imageassert.source.Engine.client().inspectImageCmd(tag).exec().getId();
+            return io.github.imageassert.internal.source.Engine.client().inspectImageCmd(tag).exec().getId();
         } catch (IOException e) {
             throw new ImageBuildException("Could not run `docker buildx` to build " + request.describe() + ": " + e.getMessage()
                     + ". Install the docker CLI with buildx, or set " + Settings.BUILDER + "=engine.", e);

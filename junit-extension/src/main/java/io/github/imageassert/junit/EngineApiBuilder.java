@@ -2,7 +2,7 @@ package io.github.imageassert.junit;
 
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
-import io.github.imageassert.source.Engine;
+import io.github.imageassert.internal.source.Engine;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;

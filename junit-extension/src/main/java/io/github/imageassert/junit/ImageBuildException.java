@@ -1,6 +1,6 @@
 package io.github.imageassert.junit;
 
-import io.github.imageassert.ImageAssertException;
+import io.github.imageassert.image.ImageAssertException;
 import java.util.List;
 
 /** A build failed: names the failing step and shows the end of the build log. */

@@ -1,8 +1,8 @@
 package io.github.imageassert.junit;
 
 import io.github.imageassert.ContainerImage;
-import io.github.imageassert.source.Engine;
-import io.github.imageassert.source.EngineUnavailableException;
+import io.github.imageassert.internal.source.Engine;
+import io.github.imageassert.image.EngineUnavailableException;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.imageassert.ContainerImage;
 import io.github.imageassert.secrets.SecretRule;
 import io.github.imageassert.secrets.SecretRules;
-import io.github.imageassert.secrets.SecretScanner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ class BuildKitMountsIT {
         String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret));
 
         assertThat(image).file("/token.sha256").hasContent(digest + "\n");
-        assertThat(SecretScanner.scan(image, only(SecretRule.text("digest", digest))))
+        assertThat(image.secrets(only(SecretRule.text("digest", digest))))
                 .as("control: the scan finds what a layer does hold").isNotEmpty();
         assertThat(image).doesNotHaveFile("/run/secrets/api_token");
         assertThat(image.filesystem().removed()).noneMatch(r -> r.entry().path().startsWith("/run/secrets"));

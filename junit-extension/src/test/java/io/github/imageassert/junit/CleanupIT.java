@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.github.imageassert.junit.scenarios.CleanupScenario;
-import io.github.imageassert.source.Engine;
+import io.github.imageassert.internal.source.Engine;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

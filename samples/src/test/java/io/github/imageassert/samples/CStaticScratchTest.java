@@ -35,7 +35,7 @@ class CStaticScratchTest {
     void theBinaryRunsButNothingElseCan() {
         assertThat(runtime).running("image-assert").succeeds().hasStdout("hello from image-assert (uid=65532 gid=65532)");
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> io.github.imageassert.run.ContainerRun.of(runtime).withEntrypoint("sh", "-c").run("id -u"))
+                        () -> io.github.imageassert.ContainerRun.of(runtime).withEntrypoint("sh", "-c").run("id -u"))
                 .isInstanceOf(io.github.imageassert.run.CommandNotFoundException.class)
                 .hasMessageContaining("sh");
     }

@@ -1,0 +1,204 @@
+package io.github.imageassert.internal.index;
+
+import io.github.imageassert.fs.FileEntry;
+import io.github.imageassert.fs.ImageFilesystem;
+import io.github.imageassert.fs.FileType;
+import io.github.imageassert.fs.RemovedEntry;
+import io.github.imageassert.fs.Resolution;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The filesystem a container started from the image sees: every layer applied in order with OCI whiteout
+ * rules, plus what the layers hid on the way ({@link #removed()}).
+ */
+public final class MergedFilesystem implements ImageFilesystem {
+
+    private final NavigableMap<String, FileEntry> entries;
+    private final List<RemovedEntry> removed;
+    private final Map<String, byte[]> contents;
+    private final Map<String, byte[]> hiddenContents;
+    private final PathResolver resolver;
+
+    private MergedFilesystem(NavigableMap<String, FileEntry> entries, List<RemovedEntry> removed,
+                             Map<String, byte[]> contents, Map<String, byte[]> hiddenContents) {
+        this.entries = Collections.unmodifiableNavigableMap(entries);
+        this.removed = Collections.unmodifiableList(removed);
+        this.contents = Collections.unmodifiableMap(contents);
+        this.hiddenContents = Collections.unmodifiableMap(hiddenContents);
+        this.resolver = new PathResolver(entries::get);
+    }
+
+    /** Applies {@code layers} in order, index 0 first; each entry is re-labelled with its layer's index. */
+    public static MergedFilesystem merge(List<LayerIndex> layers) {
+        Merger merger = new Merger();
+        for (int i = 0; i < layers.size(); i++) {
+            merger.apply(i, layers.get(i));
+        }
+        return new MergedFilesystem(merger.live, merger.removed, merger.contents, merger.hidden);
+    }
+
+    /** The entry at {@code path} without following a final symlink ({@code lstat}); intermediate links are followed. */
+    @Override
+    public Optional<FileEntry> entry(String path) {
+        return Optional.ofNullable(resolver.resolve(path, false).entry());
+    }
+
+    /** The entry {@code path} leads to, following every symlink ({@code stat}). */
+    @Override
+    public Optional<FileEntry> resolve(String path) {
+        return Optional.ofNullable(resolver.resolve(path, true).entry());
+    }
+
+    /** Like {@link #resolve(String)}, with the links followed and where a missing path stopped. */
+    @Override
+    public Resolution lookup(String path, boolean followLast) {
+        return resolver.resolve(path, followLast);
+    }
+
+    /** Every live entry, sorted by path. */
+    @Override
+    public Collection<FileEntry> entries() {
+        return entries.values();
+    }
+
+    @Override
+    public int size() {
+        return entries.size();
+    }
+
+    /** Entries whose path matches a glob such as {@code **}{@code /*.test.js} or {@code /app/*.js}. */
+    @Override
+    public Stream<FileEntry> glob(String glob) {
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        return entries.values().stream().filter(e -> matcher.matches(Path.of(e.path())));
+    }
+
+    /** The direct and indirect children of a directory (not following links). */
+    @Override
+    public Collection<FileEntry> under(String dir) {
+        String normalized = ImagePaths.normalize(dir);
+        if (normalized.equals("/")) {
+            return entries.tailMap("/", false).values();
+        }
+        return entries.subMap(normalized + "/", true, normalized + "0", false).values();
+    }
+
+    /** Everything a higher layer hid or replaced, in layer order. */
+    @Override
+    public List<RemovedEntry> removed() {
+        return removed;
+    }
+
+    /**
+     * Content captured while indexing (see {@link ContentCapture}) for this exact entry: the live version of a
+     * path, or a copy a later layer hid (kept so that questions about every copy, such as which layer installed a package, need no re-read).
+     */
+    public Optional<byte[]> capturedContent(FileEntry entry) {
+        String path = contentPath(entry);
+        byte[] live = entry.equals(entries.get(entry.path())) ? contents.get(path) : null;
+        byte[] found = live != null ? live : hiddenContents.get(Merger.key(entry.layer(), path));
+        return Optional.ofNullable(found).map(byte[]::clone);
+    }
+
+    /** The path whose bytes a regular file or hard link actually holds. */
+    public String contentPath(FileEntry entry) {
+        return entry.type() == FileType.HARDLINK ? entry.linkTarget() : entry.path();
+    }
+
+    private static final class Merger {
+        final NavigableMap<String, FileEntry> live = new TreeMap<>();
+        final List<RemovedEntry> removed = new ArrayList<>();
+        final Map<String, byte[]> contents = new HashMap<>();
+        final Map<String, byte[]> hidden = new HashMap<>();
+
+        Merger() {
+            live.put("/", new FileEntry("/", FileType.DIRECTORY, 0755, 0, 0, 0, null, 0, 0));
+        }
+
+        void apply(int index, LayerIndex layer) {
+            for (String dir : layer.opaqueDirs()) {
+                removeBelow(dir, index, RemovedEntry.How.OPAQUE);
+            }
+            for (String path : layer.whiteouts()) {
+                FileEntry gone = live.remove(path);
+                if (gone != null) {
+                    removed.add(new RemovedEntry(gone, index, RemovedEntry.How.WHITEOUT));
+                    hide(gone);
+                    removeBelow(path, index, RemovedEntry.How.WHITEOUT);
+                }
+            }
+            List<FileEntry> hardlinks = new ArrayList<>();
+            for (FileEntry raw : layer.entries()) {
+                FileEntry entry = raw.layer() == index ? raw : relabel(raw, index);
+                ensureParents(entry.path(), index);
+                FileEntry old = live.put(entry.path(), entry);
+                if (old != null) {
+                    if (!old.isDirectory()) {
+                        removed.add(new RemovedEntry(old, index, RemovedEntry.How.OVERWRITTEN));
+                    } else if (!entry.isDirectory()) {
+                        removeBelow(entry.path(), index, RemovedEntry.How.OVERWRITTEN);
+                    }
+                    hide(old);
+                }
+                if (entry.type() == FileType.HARDLINK) {
+                    hardlinks.add(entry);
+                }
+            }
+            contents.putAll(layer.contents());
+            for (FileEntry link : hardlinks) {
+                FileEntry target = live.get(link.linkTarget());
+                if (target != null && target.size() != link.size()) {
+                    live.put(link.path(), new FileEntry(link.path(), link.type(), link.mode(), link.uid(), link.gid(),
+                            target.size(), link.linkTarget(), link.mtime(), link.layer()));
+                }
+            }
+        }
+
+        private void removeBelow(String dir, int index, RemovedEntry.How how) {
+            Map<String, FileEntry> below = dir.equals("/")
+                    ? live.tailMap("/", false)
+                    : live.subMap(dir + "/", true, dir + "0", false);
+            for (FileEntry gone : below.values()) {
+                removed.add(new RemovedEntry(gone, index, how));
+                hide(gone);
+            }
+            below.clear();
+        }
+
+        private void hide(FileEntry gone) {
+            byte[] content = contents.remove(gone.path());
+            if (content != null) {
+                hidden.put(key(gone.layer(), gone.path()), content);
+            }
+        }
+
+        static String key(int layer, String path) {
+            return layer + ":" + path;
+        }
+
+        /** Some writers omit parent directories; the kernel would still show them. */
+        private void ensureParents(String path, int index) {
+            String parent = ImagePaths.parent(path);
+            while (!live.containsKey(parent)) {
+                live.put(parent, new FileEntry(parent, FileType.DIRECTORY, 0755, 0, 0, 0, null, 0, index));
+                parent = ImagePaths.parent(parent);
+            }
+        }
+
+        private static FileEntry relabel(FileEntry e, int index) {
+            return new FileEntry(e.path(), e.type(), e.mode(), e.uid(), e.gid(), e.size(), e.linkTarget(), e.mtime(), index);
+        }
+    }
+}
