@@ -18,7 +18,7 @@ import io.github.imageassert.internal.image.LoadedImage;
 import io.github.imageassert.internal.packages.Packages;
 import io.github.imageassert.internal.secrets.SecretScanner;
 import io.github.imageassert.internal.source.ArchiveSource;
-import io.github.imageassert.internal.source.DaemonSource;
+import io.github.imageassert.internal.source.EngineSource;
 import io.github.imageassert.packages.Ecosystem;
 import io.github.imageassert.packages.InstalledPackage;
 import io.github.imageassert.secrets.SecretFinding;
@@ -47,7 +47,7 @@ public final class ContainerImage {
 
     /** An image the engine has, by tag ({@code sample:runtime}) or id. */
     public static ContainerImage fromDaemon(String reference) {
-        return new ContainerImage(LoadedImage.of(new DaemonSource(reference)));
+        return new ContainerImage(LoadedImage.of(new EngineSource(reference)));
     }
 
     /** A {@code docker save} archive holding one image (either the legacy or the OCI layout). */

@@ -25,14 +25,25 @@ public record ImageConfig(
 
     public ImageConfig {
         user = user == null ? "" : user;
-        entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
-        cmd = cmd == null ? List.of() : List.copyOf(cmd);
-        env = env == null ? List.of() : List.copyOf(env);
+        entrypoint = strings(entrypoint);
+        cmd = strings(cmd);
+        env = strings(env);
         workingDir = workingDir == null ? "" : workingDir;
-        exposedPorts = exposedPorts == null ? Set.of() : Set.copyOf(exposedPorts);
-        volumes = volumes == null ? Set.of() : Set.copyOf(volumes);
-        labels = labels == null ? Map.of() : Map.copyOf(labels);
-        shell = shell == null ? List.of() : List.copyOf(shell);
+        exposedPorts = exposedPorts == null ? Set.of() : Set.copyOf(exposedPorts.stream().map(String::valueOf).toList());
+        volumes = volumes == null ? Set.of() : Set.copyOf(volumes.stream().map(String::valueOf).toList());
+        labels = labels == null ? Map.of() : labels(labels);
+        shell = strings(shell);
+    }
+
+    /** A JSON null inside a list becomes "", as the engine treats it. */
+    private static List<String> strings(List<String> values) {
+        return values == null ? List.of() : values.stream().map(v -> v == null ? "" : v).toList();
+    }
+
+    private static Map<String, String> labels(Map<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : v));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The environment as a map; a later duplicate wins, as it does for the engine. */

@@ -6,8 +6,22 @@ import io.github.imageassert.image.ImageAssertException;
 public class InvalidImageException extends ImageAssertException {
 
     public enum Reason {
-        BAD_JSON, MISSING_BLOB, LAYER_COUNT_MISMATCH, UNKNOWN_MEDIA_TYPE, NO_MATCHING_PLATFORM, NOT_AN_IMAGE,
-        CORRUPT_ARCHIVE
+        /** A manifest, index or config is not valid JSON of its kind. */
+        BAD_JSON,
+        /** A blob the manifests name is not there. */
+        MISSING_BLOB,
+        /** The config lists another number of layers than the manifest. */
+        LAYER_COUNT_MISMATCH,
+        /** A layer's media type is not one of the OCI or Docker layer types. */
+        UNKNOWN_MEDIA_TYPE,
+        /** An index has no image for the platform asked for. */
+        NO_MATCHING_PLATFORM,
+        /** The archive holds no image, or several where one was expected. */
+        NOT_AN_IMAGE,
+        /** The archive itself is not a readable tar. */
+        CORRUPT_ARCHIVE,
+        /** A blob's bytes do not match the digest (or size) its descriptor gives. */
+        DIGEST_MISMATCH
     }
 
     private final Reason reason;

@@ -8,7 +8,7 @@ import java.util.Optional;
  * @param diffId          sha256 of the uncompressed tar, as in the config's {@code rootfs.diff_ids}
  * @param digest          digest of the blob as stored (compressed), when the source knows it
  * @param size            bytes the layer adds, counted as the engine does for {@code docker images} (file
- *                        contents, not tar headers); -1 until known
+ *                        contents, not tar headers)
  * @param compressedSize  size of the stored blob, or -1 when the source does not know it
  * @param mediaType       the blob's media type, when the source knows it
  * @param history         the history step that made this layer, when the config records it
@@ -23,9 +23,5 @@ public record Layer(int index, String diffId, String digest, long size, long com
     /** The instruction that made this layer, or {@code "(no history)"}. */
     public String instruction() {
         return history == null ? "(no history)" : history.instruction();
-    }
-
-    public Layer withSize(long uncompressedSize) {
-        return new Layer(index, diffId, digest, uncompressedSize, compressedSize, mediaType, history);
     }
 }

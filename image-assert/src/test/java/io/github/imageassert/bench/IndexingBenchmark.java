@@ -31,8 +31,8 @@ public final class IndexingBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         buildImage();
         ContainerImage probe = ContainerImage.fromDaemon(IMAGE);
-        System.out.printf(Locale.ROOT, "image %s: %d layers, %.1f MB (engine's count)%n", IMAGE, probe.metadata().layers().size(),
-                probe.metadata().size() / 1e6);
+        System.out.printf(Locale.ROOT, "image %s: %d layers, %.1f MB (engine's count)%n", IMAGE, probe.layers().size(),
+                probe.size() / 1e6);
 
         long exportsBefore = exportCount();
         long t0 = System.nanoTime();
@@ -69,8 +69,8 @@ public final class IndexingBenchmark {
         double index = median(indexes);
         System.out.printf(Locale.ROOT, "%nRESULT docker-save-median-s=%.2f index-median-s=%.2f ratio=%.3f (target <= 1.10)%n",
                 save, index, index / save);
-        System.out.printf(Locale.ROOT, "RESULT throughput index=%.0f MB/s save=%.0f MB/s%n", probe.metadata().size() / 1e6 / index,
-                probe.metadata().size() / 1e6 / save);
+        System.out.printf(Locale.ROOT, "RESULT throughput index=%.0f MB/s save=%.0f MB/s%n", probe.size() / 1e6 / index,
+                probe.size() / 1e6 / save);
         System.out.printf(Locale.ROOT, "RESULT retained-heap=%d B for %d entries = %.0f B/entry (target <= 300)%n",
                 retained, entries, (double) retained / entries);
         System.out.printf(Locale.ROOT, "RESULT config-only-ms=%.1f exports-during-config-only=%d (target 0)%n", configMs, exportsDuring);

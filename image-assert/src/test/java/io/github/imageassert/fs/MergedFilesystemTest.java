@@ -4,7 +4,7 @@ import io.github.imageassert.image.CorruptLayerException;
 import io.github.imageassert.internal.index.ContentCapture;
 import io.github.imageassert.internal.index.LayerIndex;
 import io.github.imageassert.internal.index.MergedFilesystem;
-import io.github.imageassert.internal.tar.LayerReader;
+import io.github.imageassert.internal.tar.LayerIndexer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 class MergedFilesystemTest {
 
     private static MergedFilesystem merge(LayerTar... layers) {
-        LayerReader reader = new LayerReader(ContentCapture.essentials());
+        LayerIndexer reader = new LayerIndexer(ContentCapture.essentials());
         List<LayerIndex> indexes = new ArrayList<>();
         for (int i = 0; i < layers.length; i++) {
-            indexes.add(reader.read(new ByteArrayInputStream(layers[i].bytes()), i, String.valueOf(i)));
+            indexes.add(reader.indexBlob(new ByteArrayInputStream(layers[i].bytes()), i, String.valueOf(i)));
         }
         return MergedFilesystem.merge(indexes);
     }
@@ -145,10 +145,10 @@ class MergedFilesystemTest {
     @Test
     void gzipAndZstdLayersAreReadByTheirMagicBytes() {
         byte[] tar = new LayerTar().file("/hello", "world").bytes();
-        LayerReader reader = new LayerReader(ContentCapture.none());
-        LayerIndex plain = reader.read(new ByteArrayInputStream(tar), 0, "plain");
-        LayerIndex gz = reader.read(new ByteArrayInputStream(LayerTar.gzip(tar)), 0, "gz");
-        LayerIndex zs = reader.read(new ByteArrayInputStream(LayerTar.zstd(tar)), 0, "zstd");
+        LayerIndexer reader = new LayerIndexer(ContentCapture.none());
+        LayerIndex plain = reader.indexBlob(new ByteArrayInputStream(tar), 0, "plain");
+        LayerIndex gz = reader.indexBlob(new ByteArrayInputStream(LayerTar.gzip(tar)), 0, "gz");
+        LayerIndex zs = reader.indexBlob(new ByteArrayInputStream(LayerTar.zstd(tar)), 0, "zstd");
 
         assertThat(gz.diffId()).isEqualTo(plain.diffId()).isEqualTo(LayerTar.sha256(tar));
         assertThat(zs.diffId()).isEqualTo(plain.diffId());
@@ -160,9 +160,9 @@ class MergedFilesystemTest {
     @Test
     void anEntryEscapingTheRootIsRefused() {
         byte[] tar = new LayerTar().raw("../../etc/evil", "x").bytes();
-        LayerReader reader = new LayerReader(ContentCapture.none());
+        LayerIndexer reader = new LayerIndexer(ContentCapture.none());
 
-        assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(tar), 3, "3 (sha256:abc)"))
+        assertThatThrownBy(() -> reader.indexBlob(new ByteArrayInputStream(tar), 3, "3 (sha256:abc)"))
                 .isInstanceOf(PathEscapesRootException.class)
                 .hasMessageContaining("Layer 3 (sha256:abc) has an entry '../../etc/evil' that escapes the image root");
     }
@@ -171,9 +171,9 @@ class MergedFilesystemTest {
     void aTruncatedLayerIsACorruptLayerError() {
         byte[] tar = new LayerTar().file("/big", "x".repeat(5000)).bytes();
         byte[] truncated = java.util.Arrays.copyOf(tar, 2048);
-        LayerReader reader = new LayerReader(ContentCapture.none());
+        LayerIndexer reader = new LayerIndexer(ContentCapture.none());
 
-        assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(truncated), 0, "0"))
+        assertThatThrownBy(() -> reader.indexBlob(new ByteArrayInputStream(truncated), 0, "0"))
                 .isInstanceOf(CorruptLayerException.class)
                 .hasMessageContaining("Layer 0")
                 .hasMessageContaining("truncated");

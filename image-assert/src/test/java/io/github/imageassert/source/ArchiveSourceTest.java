@@ -124,26 +124,27 @@ class ArchiveSourceTest {
                 .isInstanceOfSatisfying(InvalidImageException.class, e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.MISSING_BLOB))
                 .hasMessageContaining("has no blobs/sha256/" + layerDigest);
 
-        ImageArchive mismatch = new ImageArchive().layer(new LayerTar().file("/a", "a"), "ADD a /")
-                .config(c -> { });
-        Path counted = mismatch.writeOciLayout(dir.resolve("count"));
-        // rewrite the config to claim two layers
-        Path configBlob;
-        try (var files = Files.list(counted.resolve("blobs/sha256"))) {
-            configBlob = files.filter(p -> {
-                try {
-                    return Files.readString(p).contains("diff_ids");
-                } catch (Exception e) {
-                    return false;
-                }
-            }).findFirst().orElseThrow();
-        }
-        String config = Files.readString(configBlob);
-        Files.writeString(configBlob, config.replace("\"diff_ids\":[", "\"diff_ids\":[\"sha256:0000\","));
+        Path counted = new ImageArchive().layer(new LayerTar().file("/a", "a"), "ADD a /")
+                .rootConfig(root -> ((com.fasterxml.jackson.databind.node.ArrayNode) root.path("rootfs").path("diff_ids"))
+                        .insert(0, "sha256:" + "0".repeat(64)))
+                .writeOciLayout(dir.resolve("count"));
         assertThatThrownBy(() -> ContainerImage.fromOciLayout(counted).config())
                 .isInstanceOfSatisfying(InvalidImageException.class,
                         e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.LAYER_COUNT_MISMATCH))
                 .hasMessageContaining("the config lists 2 layers (rootfs.diff_ids) but the manifest has 1");
+    }
+
+    @Test
+    void aConfigChangedOnDiskNoLongerMatchesItsDigest() throws Exception {
+        ImageArchive image = new ImageArchive().layer(new LayerTar().file("/a", "a"), "ADD a /").config(c -> c.put("User", "app"));
+        Path layout = image.writeOciLayout(dir.resolve("edited"));
+        Path config = layout.resolve("blobs/sha256/" + LayerTar.sha256(image.configJson()).substring(7));
+        Files.writeString(config, Files.readString(config).replace("\"User\":\"app\"", "\"User\":\"0\""));
+
+        assertThatThrownBy(() -> ContainerImage.fromOciLayout(layout).config())
+                .isInstanceOfSatisfying(InvalidImageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.DIGEST_MISMATCH))
+                .hasMessageContaining("the image config sha256:");
     }
 
     @Test
@@ -153,8 +154,15 @@ class ArchiveSourceTest {
             for (Path p : files.toList()) {
                 String text = new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1);
                 if (text.contains("\"layers\"")) {
-                    Files.writeString(p, text.replace("application/vnd.oci.image.layer.v1.tar", "application/x-mystery"));
-                    // the manifest's digest no longer matches, which we do not verify: the media type check is what is tested
+                    // a consistent layout whose manifest names an unknown layer type: new manifest blob, index pointing at it
+                    byte[] edited = text.replace("application/vnd.oci.image.layer.v1.tar", "application/x-mystery")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                    String digest = LayerTar.sha256(edited);
+                    Files.write(layout.resolve("blobs/sha256/" + digest.substring(7)), edited);
+                    String index = Files.readString(layout.resolve("index.json"));
+                    Files.writeString(layout.resolve("index.json"), index
+                            .replace("sha256:" + p.getFileName(), digest)
+                            .replaceAll("\"size\":\\s*" + text.length(), "\"size\":" + edited.length));
                 }
             }
         }

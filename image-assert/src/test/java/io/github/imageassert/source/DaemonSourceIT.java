@@ -56,23 +56,23 @@ class DaemonSourceIT {
         assertThat(img.platform().toString()).isEqualTo("linux/amd64");
         assertThat(img.user().uid()).isEqualTo(65532L);
         // busybox base (1 layer) + COPY + 2 RUN + WORKDIR (BuildKit makes a layer of it, here an empty one)
-        assertThat(img.metadata().layers()).hasSize(5);
-        assertThat(img.metadata().layers().get(4).instruction()).isEqualTo("WORKDIR /app");
+        assertThat(img.layers()).hasSize(5);
+        assertThat(img.layers().get(4).instruction()).isEqualTo("WORKDIR /app");
     }
 
     @Test
     void theEnginesLayerSizesAgreeWithTheExportedOnes() {
         ContainerImage img = ContainerImage.fromDaemon(image);
-        long[] fromEngine = img.metadata().layers().stream().mapToLong(Layer::size).toArray();
-        String[] instructions = img.metadata().layers().stream().map(Layer::instruction).toArray(String[]::new);
+        long[] fromEngine = img.layers().stream().mapToLong(Layer::size).toArray();
+        String[] instructions = img.layers().stream().map(Layer::instruction).toArray(String[]::new);
 
         img.filesystem();
 
-        assertThat(img.metadata().layers()).extracting(Layer::instruction).containsExactly(instructions);
+        assertThat(img.layers()).extracting(Layer::instruction).containsExactly(instructions);
         assertThat(instructions[1]).startsWith("COPY /out/hello /app/hello");
         assertThat(instructions[2]).startsWith("RUN /bin/sh -c mkdir -p /data");
         // counted from the exported entries the way the engine counts its layer directories
-        assertThat(img.metadata().layers()).extracting(Layer::size).containsExactly(
+        assertThat(img.layers()).extracting(Layer::size).containsExactly(
                 java.util.Arrays.stream(fromEngine).boxed().toArray(Long[]::new));
     }
 

@@ -31,6 +31,7 @@ public final class ImageArchive {
     private final List<LayerBlob> layers = new ArrayList<>();
     private final List<String> emptySteps = new ArrayList<>();
     private Consumer<ObjectNode> configCustomizer = c -> { };
+    private Consumer<ObjectNode> rootCustomizer = c -> { };
     private String architecture = "amd64";
 
     public ImageArchive layer(LayerTar tar, String createdBy) {
@@ -62,6 +63,12 @@ public final class ImageArchive {
         return this;
     }
 
+    /** Changes the whole config document (rootfs, history...) after it is built, before it is hashed. */
+    public ImageArchive rootConfig(Consumer<ObjectNode> customizer) {
+        this.rootCustomizer = customizer;
+        return this;
+    }
+
     public ImageArchive architecture(String arch) {
         this.architecture = arch;
         return this;
@@ -90,6 +97,7 @@ public final class ImageArchive {
                 history.addObject().put("created_by", layers.get(i).createdBy());
             }
         }
+        rootCustomizer.accept(root);
         return bytes(root);
     }
 

@@ -23,12 +23,7 @@ public final class ImageFacts {
 
     /** {@code layer 3 (RUN apt-get install -y gcc)}. */
     public static String layer(LoadedImage image, int index) {
-        List<Layer> layers = image.metadata().layers();
-        if (index < 0 || index >= layers.size()) {
-            return "layer " + index;
-        }
-        Layer layer = layers.get(index);
-        return "layer " + index + " (" + (layer.history() == null ? "no history" : layer.history().instruction(100)) + ")";
+        return image.describeLayer(index);
     }
 
     /** {@code /usr/bin/gcc -> gcc-12: regular file, 1.2 MB, mode -rwxr-xr-x, added by layer 3 (RUN ...)}. */

@@ -7,27 +7,23 @@ import io.github.imageassert.image.ImageConfig;
 import io.github.imageassert.image.ImageMetadata;
 import io.github.imageassert.image.Layer;
 import io.github.imageassert.image.Platform;
-import io.github.imageassert.internal.index.ContentCapture;
 import io.github.imageassert.internal.index.MergedFilesystem;
+import io.github.imageassert.internal.source.ImageManifest;
 import io.github.imageassert.internal.source.ImageSource;
+import io.github.imageassert.internal.store.LayerStore;
+import io.github.imageassert.internal.store.StoreSettings;
 import io.github.imageassert.users.ResolvedUser;
 import io.github.imageassert.users.UserDatabase;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 /**
  * An image being read: its source, and once asked for, its index and the contents read from it. This is what
@@ -39,42 +35,26 @@ public final class LoadedImage {
     /** Contents read on demand are cached up to this size each; bigger reads are not kept. */
     private static final int CACHE_LIMIT = 1 << 20;
 
-    private final State state;
+    private final ImageState state;
     private final String description;
 
-    /** What every description of one image shares: the source, the index, the caches. */
-    private static final class State {
-        final ImageSource source;
-        final ContentCapture capture;
-        volatile MergedFilesystem filesystem;
-        volatile UserDatabase users;
-        final ConcurrentHashMap<String, byte[]> contentCache = new ConcurrentHashMap<>();
-
-        State(ImageSource source, ContentCapture capture) {
-            this.source = source;
-            this.capture = capture;
-        }
-    }
-
-    private LoadedImage(State state, String description) {
+    private LoadedImage(ImageState state, String description) {
         this.state = state;
         this.description = description;
     }
 
+    /** An image from {@code source}, read through the layer store this JVM's settings name (if any). */
     public static LoadedImage of(ImageSource source) {
-        return new LoadedImage(new State(Objects.requireNonNull(source, "source"), ContentCapture.essentials()), null);
+        return of(source, LayerStore.open(StoreSettings.fromEnvironment()));
+    }
+
+    public static LoadedImage of(ImageSource source, Optional<LayerStore> store) {
+        return new LoadedImage(new ImageState(Objects.requireNonNull(source, "source"), store.orElse(null)), null);
     }
 
     /** The same image, named differently in failure messages; the index and caches are shared. */
     public LoadedImage describedAs(String newDescription) {
         return new LoadedImage(state, newDescription);
-    }
-
-    /** The same image, also keeping the contents of files matching {@code paths} while its layers are read. */
-    public LoadedImage capturing(Predicate<String> paths, int maxBytes) {
-        ContentCapture capture = state.capture;
-        return new LoadedImage(new State(state.source,
-                new ContentCapture(capture.paths().or(paths), Math.max(maxBytes, capture.maxBytes()))), description);
     }
 
     public String reference() {
@@ -91,25 +71,20 @@ public final class LoadedImage {
     }
 
     public ImageMetadata metadata() {
-        return state.source.metadata();
+        return state.manifest().metadata();
     }
 
     public ImageConfig config() {
-        return metadata().config();
+        return state.manifest().config();
     }
 
     public Platform platform() {
-        return metadata().platform();
+        return state.manifest().platform();
     }
 
-    /** Layers in order, with their sizes; reads the layers when the source's metadata does not know the sizes. */
+    /** Layers in order, with their sizes; the first call may read the layers (see {@link ImageState#layers()}). */
     public List<Layer> layers() {
-        List<Layer> layers = metadata().layers();
-        if (layers.stream().anyMatch(l -> l.size() < 0)) {
-            filesystem();
-            layers = metadata().layers();
-        }
-        return layers;
+        return state.layers();
     }
 
     /** Uncompressed size: the sum of the layers, as {@code docker images} shows. */
@@ -117,29 +92,19 @@ public final class LoadedImage {
         return layers().stream().mapToLong(Layer::size).sum();
     }
 
-    /** {@code layer 3 (RUN apt-get install -y gcc)}, for messages. */
+    /** {@code layer 3 (RUN apt-get install -y gcc)}, for messages; reads no layer. */
     public String describeLayer(int index) {
-        List<Layer> layers = metadata().layers();
-        if (index < 0 || index >= layers.size()) {
+        ImageManifest m = state.manifest();
+        if (index < 0 || index >= m.layers().size()) {
             return "layer " + index;
         }
-        Layer layer = layers.get(index);
-        return "layer " + index + " (" + (layer.history() == null ? "no history" : layer.history().instruction(100)) + ")";
+        var step = m.layers().get(index).step();
+        return "layer " + index + " (" + (step == null ? "no history" : step.instruction(100)) + ")";
     }
 
-    /** The merged filesystem; the first call reads every layer once. */
+    /** The merged filesystem; the first call reads every layer once (from the store when it holds them). */
     public MergedFilesystem filesystem() {
-        MergedFilesystem fs = state.filesystem;
-        if (fs == null) {
-            synchronized (state) {
-                fs = state.filesystem;
-                if (fs == null) {
-                    fs = MergedFilesystem.merge(state.source.indexLayers(state.capture));
-                    state.filesystem = fs;
-                }
-            }
-        }
-        return fs;
+        return state.filesystem();
     }
 
     public Optional<FileEntry> file(String path) {
@@ -160,7 +125,7 @@ public final class LoadedImage {
             return Optional.empty();
         }
         FileEntry entry = found.get();
-        String key = entry.layer() + ":" + filesystem().contentPath(entry);
+        String key = entry.layer() + ":" + entry.path();
         byte[] cached = state.contentCache.get(key);
         if (cached != null && (cached.length >= entry.size() || cached.length >= maxBytes)) {
             return Optional.of(cached.length <= maxBytes ? cached : Arrays.copyOf(cached, maxBytes));
@@ -176,41 +141,13 @@ public final class LoadedImage {
     }
 
     /**
-     * Streams the contents of many regular files (live ones, or copies a later layer hid) to {@code visitor},
-     * reading each layer at most once. Entries that are not regular files are skipped; a hard link is visited with
-     * the bytes of the file it links to, under its own entry.
+     * Streams the contents of many regular files (live ones, or copies a later layer hid) to {@code visitor}:
+     * stored layers are read in place, the others in one pass of the source. Entries that are not regular files
+     * are skipped; a hard link is visited with the bytes of the file it links to, under its own entry.
      */
     public void readContents(Collection<FileEntry> entries, EntryContentVisitor visitor) {
-        MergedFilesystem fs = filesystem();
-        Map<Integer, Set<String>> wanted = new HashMap<>();
-        Map<String, List<FileEntry>> byKey = new HashMap<>();
         try {
-            for (FileEntry entry : entries) {
-                if (!entry.isRegularFile()) {
-                    continue;
-                }
-                String contentPath = fs.contentPath(entry);
-                Optional<byte[]> captured = fs.capturedContent(entry);
-                if (captured.isPresent() && captured.get().length == entry.size()) {
-                    visitor.visit(entry, new ByteArrayInputStream(captured.get()));
-                    continue;
-                }
-                wanted.computeIfAbsent(entry.layer(), l -> new HashSet<>()).add(contentPath);
-                byKey.computeIfAbsent(entry.layer() + ":" + contentPath, k -> new ArrayList<>()).add(entry);
-            }
-            if (!wanted.isEmpty()) {
-                state.source.readContents(wanted, (layer, path, size, in) -> {
-                    List<FileEntry> owners = byKey.get(layer + ":" + path);
-                    if (owners.size() == 1) {
-                        visitor.visit(owners.get(0), in);
-                    } else {
-                        byte[] bytes = in.readAllBytes();
-                        for (FileEntry owner : owners) {
-                            visitor.visit(owner, new ByteArrayInputStream(bytes));
-                        }
-                    }
-                });
-            }
+            new ContentReader(state).read(entries, visitor);
         } catch (IOException e) {
             throw new UncheckedIOException("Reading file contents of " + description() + ": " + e.getMessage(), e);
         }
@@ -225,12 +162,7 @@ public final class LoadedImage {
 
     /** The image's own users and groups. */
     public UserDatabase users() {
-        UserDatabase db = state.users;
-        if (db == null) {
-            db = UserDatabase.parse(readString("/etc/passwd").orElse(null), readString("/etc/group").orElse(null));
-            state.users = db;
-        }
-        return db;
+        return state.users(() -> UserDatabase.parse(readString("/etc/passwd").orElse(null), readString("/etc/group").orElse(null)));
     }
 
     /** Who a container from this image runs as; a name is resolved through the image's {@code /etc/passwd}. */

@@ -1,23 +1,19 @@
 package io.github.imageassert.internal.source;
 
-import io.github.imageassert.internal.index.ContentCapture;
-import io.github.imageassert.internal.index.ContentVisitor;
-import io.github.imageassert.image.CorruptLayerException;
-import io.github.imageassert.internal.tar.LayerContents;
-import io.github.imageassert.internal.index.LayerIndex;
-import io.github.imageassert.internal.tar.LayerReader;
-import io.github.imageassert.image.ImageMetadata;
+import io.github.imageassert.image.InvalidImageException;
 import io.github.imageassert.image.Platform;
+import io.github.imageassert.internal.digest.Digests;
+import io.github.imageassert.internal.digest.VerifyingInputStream;
+import io.github.imageassert.internal.json.ImageConfigJson;
+import io.github.imageassert.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * An image in a {@code docker save} archive (either layout) or in an OCI image layout, as a directory or a
@@ -28,8 +24,7 @@ public final class ArchiveSource implements ImageSource {
     private final Path path;
     private final String tag;
     private final Platform platform;
-    private ImageMetadata metadata;
-    private List<LayerRef> layerRefs;
+    private volatile ImageManifest manifest;
 
     private ArchiveSource(Path path, String tag, Platform platform) {
         this.path = path;
@@ -48,6 +43,11 @@ public final class ArchiveSource implements ImageSource {
     }
 
     @Override
+    public String reference() {
+        return manifest().reference();
+    }
+
+    @Override
     public String origin() {
         return path.toAbsolutePath().toString();
     }
@@ -59,98 +59,75 @@ public final class ArchiveSource implements ImageSource {
     }
 
     @Override
-    public String reference() {
-        return metadata().reference();
-    }
-
-    @Override
-    public synchronized ImageMetadata metadata() {
-        if (metadata == null) {
-            try (BlobStore store = BlobStore.open(path)) {
-                ArchiveLayout.Files files = files(store);
-                ArchiveLayout.Resolved resolved = ArchiveLayout.resolve(files, tag, platform);
-                byte[] config = store.readSmall(resolved.configName(), "image config");
-                List<LayerRef> refs = resolved.layers();
-                for (LayerRef ref : refs) {
-                    if (!store.exists(ref.name())) {
-                        throw store.missing(ref.name(), "layer " + (ref.digest() == null ? "" : ref.digest()));
-                    }
+    public ImageManifest manifest() {
+        ImageManifest m = manifest;
+        if (m == null) {
+            synchronized (this) {
+                m = manifest;
+                if (m == null) {
+                    m = readManifest();
+                    manifest = m;
                 }
-                String reference = tag != null ? tag
-                        : resolved.tags().isEmpty() ? path.getFileName().toString() : resolved.tags().get(0);
-                // Sizes as the engine counts them need every entry: they are filled in when the layers are read.
-                metadata = MetadataBuilder.build(reference, store.describe(), config, refs, i -> -1);
-                layerRefs = refs;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Reading " + path.toAbsolutePath() + ": " + e.getMessage(), e);
             }
         }
-        return metadata;
+        return m;
     }
 
-    @Override
-    public List<LayerIndex> indexLayers(ContentCapture capture) {
-        ImageMetadata meta = metadata();
-        LayerReader reader = new LayerReader(capture);
-        List<LayerIndex> out = new ArrayList<>();
-        try (BlobStore store = BlobStore.open(path)) {
-            for (int i = 0; i < layerRefs.size(); i++) {
-                LayerRef ref = layerRefs.get(i);
-                String label = i + " (" + meta.layers().get(i).diffId() + ") of " + store.describe();
-                try (InputStream in = store.open(ref.name()).orElseThrow(() -> store.missing(ref.name(), "layer"))) {
-                    LayerIndex index = reader.read(in, i, label);
-                    if (!index.diffId().equals(meta.layers().get(i).diffId())) {
-                        throw new CorruptLayerException("Layer " + label + " has content " + index.diffId()
-                                + " but the config says " + meta.layers().get(i).diffId()
-                                + ". The archive is corrupt; export the image again.", null);
-                    }
-                    out.add(index);
-                }
+    private ImageManifest readManifest() {
+        try (ArchiveFiles files = ArchiveFiles.open(path)) {
+            ArchiveLayout.Resolved resolved = ArchiveLayout.resolve(files, tag, platform);
+            byte[] configBytes = files.requireDocument(resolved.config(), "image config");
+            if (resolved.configDigest() != null) {
+                ArchiveLayout.checkDigest(files, configBytes, resolved.configDigest(), -1, "image config");
             }
-            synchronized (this) {
-                List<io.github.imageassert.image.Layer> sized = new ArrayList<>();
-                for (io.github.imageassert.image.Layer l : meta.layers()) {
-                    sized.add(l.withSize(out.get(l.index()).contentSize()));
+            ImageConfigJson config = Json.read(configBytes, ImageConfigJson.class, files.describe() + ": image config");
+            List<String> diffIds = config.diffIds();
+            List<LayerRef> refs = resolved.layers();
+            if (diffIds.size() != refs.size()) {
+                throw new InvalidImageException(InvalidImageException.Reason.LAYER_COUNT_MISMATCH, files.describe()
+                        + ": the config lists " + diffIds.size() + " layers (rootfs.diff_ids) but the manifest has "
+                        + refs.size() + ". The archive is corrupt or was assembled by hand; export the image again.");
+            }
+            List<LayerRef> layers = new ArrayList<>();
+            for (int i = 0; i < refs.size(); i++) {
+                LayerRef r = refs.get(i);
+                if (!Digests.isSha256(diffIds.get(i))) {
+                    throw new InvalidImageException(InvalidImageException.Reason.BAD_JSON, files.describe()
+                            + ": the config's diff id " + i + " ('" + diffIds.get(i) + "') is not a sha256 digest.");
                 }
-                metadata = new ImageMetadata(meta.reference(), meta.id(), meta.platform(), meta.config(), sized, meta.history());
+                if (!files.exists(r.name())) {
+                    throw files.missing(r.name(), "layer " + (r.digest() == null ? i : r.digest()));
+                }
+                layers.add(new LayerRef(i, diffIds.get(i), r.name(), r.mediaType(), r.digest(), r.compressedSize(), null));
+            }
+            String reference = tag != null ? tag
+                    : resolved.tags().isEmpty() ? path.getFileName().toString() : resolved.tags().get(0);
+            var history = ConfigReader.history(config);
+            return new ImageManifest(reference, Digests.sha256(configBytes), ConfigReader.platform(config),
+                    ConfigReader.config(config.config()), history, LayerHistory.attach(layers, history), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading " + path.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Each wanted layer's blob, read in place and checked against its digest and size where the manifest gives them. */
+    @Override
+    public void deliver(Set<String> wanted, LayerSink sink) {
+        Set<String> done = new HashSet<>();
+        try (ArchiveFiles files = ArchiveFiles.open(path)) {
+            for (LayerRef ref : manifest().layers()) {
+                if (!wanted.contains(ref.diffId()) || !done.add(ref.diffId())) {
+                    continue;
+                }
+                try (InputStream blob = files.open(ref.name()).orElseThrow(() -> files.missing(ref.name(), "layer"))) {
+                    InputStream checked = ref.digest() == null && ref.compressedSize() < 0 ? blob
+                            : new VerifyingInputStream(blob, ref.digest(), ref.compressedSize(),
+                                    "Layer " + ref.index() + " (" + ref.name() + ") of " + files.describe());
+                    sink.accept(ref, ref.name(), checked);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Reading " + path.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        return out;
-    }
-
-    @Override
-    public void readContents(Map<Integer, Set<String>> wanted, ContentVisitor visitor) {
-        metadata();
-        try (BlobStore store = BlobStore.open(path)) {
-            for (Map.Entry<Integer, Set<String>> layer : new TreeMap<>(wanted).entrySet()) {
-                String name = layerRefs.get(layer.getKey()).name();
-                try (InputStream blob = store.open(name).orElseThrow(() -> store.missing(name, "layer"))) {
-                    LayerContents.visit(blob, layer.getKey(), layer.getValue(), visitor);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading file contents from " + path.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static ArchiveLayout.Files files(BlobStore store) {
-        return new ArchiveLayout.Files() {
-            @Override
-            public Optional<byte[]> read(String name) throws IOException {
-                if (!store.exists(name)) {
-                    return Optional.empty();
-                }
-                try (InputStream in = store.open(name).orElseThrow(() -> store.missing(name, "metadata"))) {
-                    return Optional.of(in.readAllBytes());
-                }
-            }
-
-            @Override
-            public String describe() {
-                return store.describe();
-            }
-        };
     }
 }

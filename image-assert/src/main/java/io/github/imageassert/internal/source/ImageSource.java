@@ -1,28 +1,26 @@
 package io.github.imageassert.internal.source;
 
-import io.github.imageassert.internal.index.ContentCapture;
-import io.github.imageassert.internal.index.ContentVisitor;
-import io.github.imageassert.internal.index.LayerIndex;
-import io.github.imageassert.image.ImageMetadata;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where an image comes from: an engine, a {@code docker save} archive or an OCI layout. A source answers
- * metadata questions as cheaply as it can and reads layer bytes only when asked to.
+ * Where an image comes from: an engine, a {@code docker save} archive or an OCI layout. A source only delivers:
+ * its manifest (config and layer references, without reading a layer) and, when asked, layer blobs. Hashing,
+ * indexing, storing and reading contents happen in one place, above the sources.
  */
-public interface ImageSource {
+public sealed interface ImageSource permits EngineSource, ArchiveSource {
 
     /** How to name the image in messages, e.g. {@code sample:runtime}. */
-    public String reference();
+    String reference();
 
-    /** Where the image was read from, for messages: {@code the engine}, {@code archive /tmp/app.tar}. */
-    public String origin();
+    /** Where the image was read from, for messages: {@code the engine}, {@code /tmp/app.tar}. */
+    String origin();
 
     /** The name the engine knows this image by, when it is in an engine: what running a command needs. */
-    default java.util.Optional<String> engineReference() {
-        return java.util.Optional.empty();
+    default Optional<String> engineReference() {
+        return Optional.empty();
     }
 
     /** How to put this image into an engine, for messages. */
@@ -30,16 +28,26 @@ public interface ImageSource {
         return "Load it into the engine first";
     }
 
-    /** Config, layers and history; must not read any layer. */
-    public ImageMetadata metadata();
-
-    /** Reads every layer once, in one pass where the source allows, and returns them in image order. */
-    public List<LayerIndex> indexLayers(ContentCapture capture);
+    /** Config, history and layer references; reads no layer. The same object every time. */
+    ImageManifest manifest();
 
     /**
-     * Streams the regular files named in {@code wanted} (layer index to absolute paths) to {@code visitor},
-     * reading each layer at most once and the whole image in one pass where the source allows. Paths a layer does
-     * not hold as regular files are skipped. Needs {@link #indexLayers} to have run.
+     * Streams the blobs of the layers whose diff ids are in {@code wanted} to {@code sink}, each once, in one
+     * pass where the source allows (an engine's export is one stream). A blob whose layer the source cannot name
+     * before it is read (an engine's legacy export names layers by other ids) is handed over with a null ref; the
+     * sink finds out which layer it is. May hand over blobs that are not wanted.
      */
-    public void readContents(Map<Integer, Set<String>> wanted, ContentVisitor visitor);
+    void deliver(Set<String> wanted, LayerSink sink);
+
+    /** Receives layer blobs as a source reads them. */
+    @FunctionalInterface
+    interface LayerSink {
+        /**
+         * @param ref  the layer this blob is, or null when the source cannot tell before it is read
+         * @param name where the blob was found in the source (an entry name), for messages and later reads
+         * @param blob the blob as stored (plain, gzip or zstd); valid only during the call. When the source knows
+         *             the blob's digest and size, reading it to its end checks them
+         */
+        void accept(LayerRef ref, String name, InputStream blob) throws IOException;
+    }
 }

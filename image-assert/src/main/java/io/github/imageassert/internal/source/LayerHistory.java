@@ -1,7 +1,6 @@
 package io.github.imageassert.internal.source;
 
 import io.github.imageassert.image.HistoryEntry;
-import io.github.imageassert.image.Layer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,16 +10,20 @@ public final class LayerHistory {
     private LayerHistory() {
     }
 
-    /** @param layers layers without history, in order; returned with the matching step, when the counts agree */
-    public static List<Layer> attach(List<Layer> layers, List<HistoryEntry> history) {
-        List<HistoryEntry> makers = history.stream().filter(h -> !h.emptyLayer()).toList();
-        if (makers.size() != layers.size()) {
+    /** True when the steps that made a layer are exactly as many as the layers, so that they pair up in order. */
+    public static boolean linesUp(List<HistoryEntry> history, int layers) {
+        return history.stream().filter(h -> !h.emptyLayer()).count() == layers;
+    }
+
+    /** {@code layers} with the step that made each, when the counts agree; else as they are. */
+    public static List<LayerRef> attach(List<LayerRef> layers, List<HistoryEntry> history) {
+        if (!linesUp(history, layers.size())) {
             return layers; // a rewritten or squashed history cannot be trusted to line up
         }
-        List<Layer> out = new ArrayList<>(layers.size());
+        List<HistoryEntry> makers = history.stream().filter(h -> !h.emptyLayer()).toList();
+        List<LayerRef> out = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {
-            Layer l = layers.get(i);
-            out.add(new Layer(l.index(), l.diffId(), l.digest(), l.size(), l.compressedSize(), l.mediaType(), makers.get(i)));
+            out.add(layers.get(i).withStep(makers.get(i)));
         }
         return out;
     }

@@ -1,11 +1,25 @@
 package io.github.imageassert.internal.source;
 
+import io.github.imageassert.image.HistoryEntry;
 import io.github.imageassert.image.InvalidImageException;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Where a layer's blob lives in an archive, and what its manifest says of it. */
-public record LayerRef(String name, String mediaType, String digest, long compressedSize) {
+/**
+ * One layer of an image as its source describes it, before any of its bytes are read.
+ *
+ * @param index          the layer's place in the image, 0 for the base
+ * @param diffId         {@code sha256:} of the uncompressed tar, from the config
+ * @param name           where the source finds the blob (an archive entry), or null when it cannot tell in advance
+ * @param mediaType      as the manifest gives it, or null
+ * @param digest         the stored blob's digest, when a manifest gives it
+ * @param compressedSize the stored blob's size, or -1
+ * @param step           the history step that made the layer, when the history lines up with the layers
+ */
+public record LayerRef(int index, String diffId, String name, String mediaType, String digest, long compressedSize,
+                       HistoryEntry step) {
 
-    private static final java.util.Set<String> KNOWN = java.util.Set.of(
+    private static final Set<String> KNOWN = Set.of(
             "application/vnd.oci.image.layer.v1.tar",
             "application/vnd.oci.image.layer.v1.tar+gzip",
             "application/vnd.oci.image.layer.v1.tar+zstd",
@@ -17,12 +31,15 @@ public record LayerRef(String name, String mediaType, String digest, long compre
             "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip");
 
     /** Refuses a media type that is not a layer format we can read, rather than guessing at its bytes. */
-    public LayerRef checked(String where) {
+    public static void checkMediaType(String mediaType, String digest, String where) {
         if (mediaType != null && !KNOWN.contains(mediaType)) {
             throw new InvalidImageException(InvalidImageException.Reason.UNKNOWN_MEDIA_TYPE,
                     "Layer " + digest + " in " + where + " has media type '" + mediaType + "', which is not an OCI or "
-                            + "Docker layer type. Known: " + String.join(", ", new java.util.TreeSet<>(KNOWN)) + ".");
+                            + "Docker layer type. Known: " + String.join(", ", new TreeSet<>(KNOWN)) + ".");
         }
-        return this;
+    }
+
+    public LayerRef withStep(HistoryEntry historyStep) {
+        return new LayerRef(index, diffId, name, mediaType, digest, compressedSize, historyStep);
     }
 }

@@ -3,46 +3,37 @@ package io.github.imageassert.internal.tar;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.apache.commons.compress.compressors.CompressorException;
+import org.apache.commons.compress.compressors.CompressorStreamFactory;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
-/** Layer compressions, told apart by their magic bytes, whatever the media type claims. */
-public enum Compression {
-    NONE, GZIP, ZSTD;
+/** Layer compressions, told apart by their magic bytes (Commons Compress' detection), whatever the media type claims. */
+public final class Compression {
 
-    private static final byte[] GZIP_MAGIC = {(byte) 0x1f, (byte) 0x8b};
-    private static final byte[] ZSTD_MAGIC = {(byte) 0x28, (byte) 0xb5, (byte) 0x2f, (byte) 0xfd};
-
-    /** Looks at the first bytes of {@code in} (which must support mark/reset) without consuming them. */
-    public static Compression sniff(InputStream in) throws IOException {
-        in.mark(8);
-        byte[] head = in.readNBytes(4);
-        in.reset();
-        if (startsWith(head, ZSTD_MAGIC)) {
-            return ZSTD;
-        }
-        return startsWith(head, GZIP_MAGIC) ? GZIP : NONE;
+    private Compression() {
     }
 
-    private static boolean startsWith(byte[] head, byte[] magic) {
-        if (head.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (head[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The uncompressed tar stream of a layer blob, whichever compression it uses. */
+    /** The uncompressed tar stream of a layer blob: plain, gzip (also concatenated members) or zstd. */
     public static InputStream decompress(InputStream blob) throws IOException {
         InputStream in = blob.markSupported() ? blob : new BufferedInputStream(blob, 1 << 16);
-        return switch (sniff(in)) {
-            case GZIP -> new GzipCompressorInputStream(in, true);
-            case ZSTD -> new ZstdCompressorInputStream(in);
-            case NONE -> in;
+        String format;
+        try {
+            format = CompressorStreamFactory.detect(in);
+        } catch (CompressorException e) {
+            return in; // no compressor's signature: a plain tar
+        }
+        return switch (format) {
+            case CompressorStreamFactory.GZIP -> new GzipCompressorInputStream(in, true);
+            case CompressorStreamFactory.ZSTANDARD -> new ZstdCompressorInputStream(in);
+            default -> throw new UnsupportedLayerCompressionException(format);
         };
+    }
+
+    /** A layer compressed with something no image format allows (bzip2, xz...). */
+    public static final class UnsupportedLayerCompressionException extends IOException {
+        UnsupportedLayerCompressionException(String format) {
+            super("the layer is compressed as " + format + ", which no image format allows (layers are plain, gzip or zstd tars)");
+        }
     }
 }

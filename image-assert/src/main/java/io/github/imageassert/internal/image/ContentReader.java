@@ -1,0 +1,177 @@
+package io.github.imageassert.internal.image;
+
+import io.github.imageassert.fs.EntryContentVisitor;
+import io.github.imageassert.fs.FileEntry;
+import io.github.imageassert.fs.FileType;
+import io.github.imageassert.internal.index.LayerIndex;
+import io.github.imageassert.internal.index.MergedFilesystem;
+import io.github.imageassert.internal.store.BlobReader;
+import io.github.imageassert.internal.tar.TarScan;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads file contents: from what indexing captured, else from the stored layer (a seek and a read, checked
+ * chunk by chunk), else from the source in one more pass over the layers it must deliver. A hard link is read
+ * from the file it links to, in its own layer or a lower one.
+ */
+final class ContentReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentReader.class);
+    /** A hard link to a hard link is followed this many times at most. */
+    private static final int MAX_LINK_HOPS = 16;
+
+    /** Where a regular file's bytes are: the layer and the entry (by ordinal) that holds them. */
+    record Location(int layer, int ordinal) {
+    }
+
+    private record Wanted(FileEntry entry, Location at) {
+    }
+
+    private final ImageState state;
+
+    ContentReader(ImageState state) {
+        this.state = state;
+    }
+
+    void read(Collection<FileEntry> entries, EntryContentVisitor visitor) throws IOException {
+        MergedFilesystem fs = state.filesystem();
+        List<LoadedLayer> layers = state.loadedLayers();
+        Map<Integer, List<Wanted>> byLayer = new TreeMap<>();
+        for (FileEntry entry : entries) {
+            if (!entry.isRegularFile()) {
+                continue;
+            }
+            Optional<byte[]> captured = fs.capturedContent(entry);
+            if (captured.isPresent() && captured.get().length == entry.size()) {
+                visitor.visit(entry, new ByteArrayInputStream(captured.get()));
+                continue;
+            }
+            locate(layers, entry).ifPresent(at -> byLayer.computeIfAbsent(at.layer(), l -> new ArrayList<>()).add(new Wanted(entry, at)));
+        }
+        Map<Integer, List<Wanted>> fromSource = new TreeMap<>();
+        for (Map.Entry<Integer, List<Wanted>> group : byLayer.entrySet()) {
+            LoadedLayer layer = layers.get(group.getKey());
+            if (layer.isStored()) {
+                readStored(group.getKey(), group.getValue(), visitor);
+            } else {
+                fromSource.put(group.getKey(), group.getValue());
+            }
+        }
+        if (!fromSource.isEmpty()) {
+            readFromSource(layers, fromSource, visitor);
+        }
+    }
+
+    /** The layer and entry whose data a regular file or hard link reads, or empty when the link leads nowhere. */
+    static Optional<Location> locate(List<LoadedLayer> layers, FileEntry entry) {
+        String path = entry.path();
+        int layer = entry.layer();
+        for (int hops = 0; hops <= MAX_LINK_HOPS + layers.size() && layer >= 0; hops++) {
+            LayerIndex index = layers.get(layer).index();
+            OptionalInt found = index.find(path);
+            if (found.isEmpty()) {
+                layer--; // a hard link's target may sit in a lower layer
+                continue;
+            }
+            FileEntry at = index.entries().get(found.getAsInt());
+            if (at.type() == FileType.REGULAR) {
+                return Optional.of(new Location(layer, found.getAsInt()));
+            }
+            if (at.type() != FileType.HARDLINK) {
+                return Optional.empty();
+            }
+            path = at.linkTarget();
+        }
+        return Optional.empty();
+    }
+
+    private void readStored(int layerIndex, List<Wanted> wanted, EntryContentVisitor visitor) throws IOException {
+        List<Wanted> left = new ArrayList<>(wanted);
+        left.sort(Comparator.comparingLong(w -> state.loadedLayers().get(layerIndex).index().offset(w.at().ordinal())));
+        for (int attempt = 0; ; attempt++) {
+            LoadedLayer layer = state.loadedLayers().get(layerIndex);
+            try (BlobReader reader = layer.stored().reader()) {
+                List<Wanted> sparse = new ArrayList<>();
+                while (!left.isEmpty()) {
+                    Wanted w = left.get(0);
+                    long offset = layer.index().offset(w.at().ordinal());
+                    if (offset == LayerIndex.SPARSE) {
+                        sparse.add(w);
+                    } else {
+                        FileEntry data = layer.index().entries().get(w.at().ordinal());
+                        visitor.visit(w.entry(), reader.open(offset, data.size()));
+                    }
+                    left.remove(0);
+                }
+                if (!sparse.isEmpty()) {
+                    scan(reader.openAll(), sparse, visitor);
+                }
+                return;
+            } catch (BlobReader.CorruptBlobException e) {
+                if (attempt > 0) {
+                    throw e;
+                }
+                LOG.warn("{}; discarding it and reading layer {} of {} again from {}", e.getMessage(), layerIndex,
+                        state.description(), state.source().origin());
+                state.replaceDamaged(layerIndex);
+                if (!state.loadedLayers().get(layerIndex).isStored()) {
+                    readFromSource(state.loadedLayers(), Map.of(layerIndex, left), visitor);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One delivery by the source for every layer that is not stored; each tar scanned once. */
+    private void readFromSource(List<LoadedLayer> layers, Map<Integer, List<Wanted>> byLayer, EntryContentVisitor visitor) {
+        Map<String, List<Wanted>> byDiffId = new LinkedHashMap<>();
+        Map<String, String> diffIdByName = new HashMap<>();
+        for (Map.Entry<Integer, List<Wanted>> group : byLayer.entrySet()) {
+            LoadedLayer layer = layers.get(group.getKey());
+            byDiffId.computeIfAbsent(layer.ref().diffId(), d -> new ArrayList<>()).addAll(group.getValue());
+            if (layer.sourceName() != null) {
+                diffIdByName.put(layer.sourceName(), layer.ref().diffId());
+            }
+        }
+        Set<String> done = new HashSet<>();
+        state.source().deliver(byDiffId.keySet(), (ref, name, blob) -> {
+            String diffId = ref != null ? ref.diffId() : diffIdByName.get(name);
+            if (diffId != null && byDiffId.containsKey(diffId) && done.add(diffId)) {
+                scan(blob, byDiffId.get(diffId), visitor);
+            }
+        });
+    }
+
+    /** Scans one layer tar for the wanted ordinals; an ordinal several entries want is read once and shared. */
+    private static void scan(InputStream blob, List<Wanted> wanted, EntryContentVisitor visitor) throws IOException {
+        Map<Integer, List<FileEntry>> byOrdinal = new HashMap<>();
+        wanted.forEach(w -> byOrdinal.computeIfAbsent(w.at().ordinal(), o -> new ArrayList<>()).add(w.entry()));
+        TarScan.visit(blob, byOrdinal.keySet(), (ordinal, tarEntry, data) -> {
+            List<FileEntry> owners = byOrdinal.get(ordinal);
+            if (owners.size() == 1) {
+                visitor.visit(owners.get(0), data);
+            } else {
+                byte[] bytes = data.readAllBytes();
+                for (FileEntry owner : owners) {
+                    visitor.visit(owner, new ByteArrayInputStream(bytes));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.imageassert.internal.source;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ImageHistory;
+import io.github.imageassert.image.HistoryEntry;
+import io.github.imageassert.image.ImageNotFoundException;
+import io.github.imageassert.image.InvalidImageException;
+import io.github.imageassert.image.Platform;
+import io.github.imageassert.internal.digest.Digests;
+import io.github.imageassert.internal.json.EngineInspectJson;
+import io.github.imageassert.internal.json.Json;
+import io.github.imageassert.internal.tar.TarNames;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * An image in a container engine. The manifest comes from the engine's inspect and history answers, without
+ * an export; layers come from the engine's export ({@code docker save}), read once as one stream.
+ */
+public final class EngineSource implements ImageSource {
+
+    private final String reference;
+    private volatile ImageManifest manifest;
+
+    public EngineSource(String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw new IllegalArgumentException("An image reference is needed, e.g. \"sample:runtime\" or an image id");
+        }
+        this.reference = reference;
+    }
+
+    @Override
+    public String reference() {
+        return reference;
+    }
+
+    @Override
+    public String origin() {
+        return "the engine";
+    }
+
+    @Override
+    public Optional<String> engineReference() {
+        return Optional.of(reference);
+    }
+
+    @Override
+    public ImageManifest manifest() {
+        ImageManifest m = manifest;
+        if (m == null) {
+            synchronized (this) {
+                m = manifest;
+                if (m == null) {
+                    DockerClient client = Engine.client();
+                    EngineInspectJson inspect = Json.mapper().convertValue(inspect(client), EngineInspectJson.class);
+                    List<ImageHistory> steps = new ArrayList<>(client.imageHistoryCmd(reference).exec());
+                    Collections.reverse(steps); // the engine lists newest first
+                    m = fromEngine(inspect, steps);
+                    manifest = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    private InspectImageResponse inspect(DockerClient client) {
+        try {
+            return client.inspectImageCmd(reference).exec();
+        } catch (NotFoundException e) {
+            throw new ImageNotFoundException("The engine has no image '" + reference + "'. Build or tag it first "
+                    + "(docker build -t " + reference + " .), or check the name: `docker images` lists what the engine has.");
+        }
+    }
+
+    private ImageManifest fromEngine(EngineInspectJson inspect, List<ImageHistory> steps) {
+        List<String> diffIds = inspect.diffIds();
+        // The engine's history does not say which steps made a layer. RUN, COPY, ADD and an import always do;
+        // WORKDIR does with BuildKit and not with the legacy builder: count it only when that makes the numbers agree.
+        long certain = steps.stream().filter(h -> makesLayer(createdBy(h), size(h))).count();
+        boolean withWorkdir = certain != diffIds.size();
+        List<HistoryEntry> history = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        for (ImageHistory h : steps) {
+            boolean layer = makesLayer(createdBy(h), size(h)) || withWorkdir && instructionOf(createdBy(h)).startsWith("WORKDIR");
+            history.add(new HistoryEntry(h.getCreated() == null ? null : Instant.ofEpochSecond(h.getCreated()),
+                    h.getCreatedBy(), h.getComment(), !layer));
+            if (layer) {
+                sizes.add(size(h));
+            }
+        }
+        List<LayerRef> layers = new ArrayList<>();
+        for (int i = 0; i < diffIds.size(); i++) {
+            if (!Digests.isSha256(diffIds.get(i))) {
+                throw new InvalidImageException(InvalidImageException.Reason.BAD_JSON, "The engine reports layer " + i
+                        + " of " + reference + " as '" + diffIds.get(i) + "', which is not a sha256 digest.");
+            }
+            layers.add(new LayerRef(i, diffIds.get(i), null, null, null, -1, null));
+        }
+        boolean aligned = LayerHistory.linesUp(history, layers.size());
+        Platform platform = new Platform(nonEmpty(inspect.os(), "linux"), nonEmpty(inspect.architecture(), "amd64"),
+                inspect.variant());
+        return new ImageManifest(reference, inspect.id(), platform, ConfigReader.config(inspect.config()), history,
+                LayerHistory.attach(layers, history), aligned ? sizes : null);
+    }
+
+    private static String createdBy(ImageHistory h) {
+        return h.getCreatedBy() == null ? "" : h.getCreatedBy();
+    }
+
+    private static long size(ImageHistory h) {
+        return h.getSize() == null ? 0 : h.getSize();
+    }
+
+    /** RUN, COPY and ADD (and an import) write a layer; ENV, USER, LABEL and the like only change the config. */
+    static boolean makesLayer(String createdBy, long size) {
+        if (size > 0 || createdBy.isBlank()) {
+            return true; // `docker import` records no instruction
+        }
+        String instruction = instructionOf(createdBy);
+        return instruction.startsWith("RUN") || instruction.startsWith("COPY") || instruction.startsWith("ADD");
+    }
+
+    private static String instructionOf(String createdBy) {
+        return new HistoryEntry(null, createdBy, null, false).instruction();
+    }
+
+    private static String nonEmpty(String value, String fallback) {
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+
+    /**
+     * One export for all the layers asked about; the engine offers no way to fetch a single layer. Docker 25+
+     * names layers by their digest, which for its uncompressed layers is the diff id, so an unwanted one is
+     * skipped unread; the legacy layout ({@code <id>/layer.tar}) and Podman's ({@code <digest>.tar}) name them
+     * otherwise, so each is handed over and the sink tells which it is. The export stops once every wanted
+     * layer went past.
+     */
+    @Override
+    public void deliver(Set<String> wanted, LayerSink sink) {
+        Set<String> seen = new HashSet<>();
+        try (InputStream in = Engine.client().saveImageCmd(reference).exec()) {
+            TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(in, 1 << 16));
+            TarArchiveEntry e;
+            while ((e = tar.getNextEntry()) != null) {
+                if (!e.isFile() || e.isLink() || e.isSymbolicLink()) {
+                    continue;
+                }
+                String name = TarNames.archiveName(e.getName());
+                String digest = name.startsWith("blobs/sha256/") ? "sha256:" + name.substring("blobs/sha256/".length()) : null;
+                if (digest != null && Digests.isSha256(digest)) {
+                    if (wanted.contains(digest) && seen.add(digest)) {
+                        sink.accept(layerOf(digest), name, tar);
+                    }
+                } else if (isLayerCandidate(name)) {
+                    sink.accept(null, name, tar);
+                }
+            }
+        } catch (NotFoundException e) {
+            throw new ImageNotFoundException("The engine has no image '" + reference + "' to export.");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Exporting " + reference + " from the engine failed: " + e.getMessage(), e);
+        }
+    }
+
+    private LayerRef layerOf(String diffId) {
+        return manifest().layers().stream().filter(l -> l.diffId().equals(diffId)).findFirst().orElseThrow();
+    }
+
+    /** Names a layer goes by in the legacy and Podman exports; JSON documents and the repositories file are not layers. */
+    private static boolean isLayerCandidate(String name) {
+        return name.endsWith("/layer.tar") || name.endsWith(".tar");
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.imageassert.internal.tar;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import io.github.imageassert.internal.digest.Digests;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * A layer's uncompressed tar as it streams past: every byte read (or skipped) is hashed into the diff id, counted,
+ * and copied to an optional sink (the layer store's blob). A sink that fails (a full disk) is dropped and the
+ * failure kept, so that reading goes on: the index is still built, only not stored.
+ */
+public final class LayerStream extends InputStream {
+
+    private final InputStream in;
+    private final MessageDigest sha256 = Digests.sha256();
+    private OutputStream sink;
+    private IOException sinkFailure;
+    private long count;
+
+    public LayerStream(InputStream uncompressedTar, OutputStream sink) {
+        this.in = uncompressedTar;
+        this.sink = sink;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = in.read(b, off, len);
+        if (n > 0) {
+            sha256.update(b, off, n);
+            count += n;
+            if (sink != null) {
+                try {
+                    sink.write(b, off, n);
+                } catch (IOException e) {
+                    sinkFailure = e;
+                    sink = null;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Skipped bytes are part of the layer too: they are read, hashed and copied. */
+    @Override
+    public long skip(long n) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(n, 1 << 16)];
+        long left = n;
+        while (left > 0) {
+            int r = read(buffer, 0, (int) Math.min(left, buffer.length));
+            if (r < 0) {
+                break;
+            }
+            left -= r;
+        }
+        return n - left;
+    }
+
+    @Override
+    public int available() {
+        return 0;
+    }
+
+    /** Reads whatever follows the tar's end blocks: it counts towards the diff id, as the engine hashes it. */
+    public void drain(long limit, String label) throws IOException {
+        long drained = skip(limit + 1);
+        if (drained > limit) {
+            throw new IOException("more than " + limit + " bytes follow the end of the tar in layer " + label);
+        }
+    }
+
+    /** {@code sha256:<hex>} of every byte read so far. */
+    public String diffId() {
+        return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /** Why the copy to the sink stopped, or null when every byte reached it. */
+    public IOException sinkFailure() {
+        return sinkFailure;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
