@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a benchmark (docs/performance.md) in its own JVM with a small, fixed heap.
-# Usage: bash scripts/benchmark.sh [rounds]    the indexing benchmark
-#        bash scripts/benchmark.sh analysis    what each analysis costs on the same image
+# Usage: bash scripts/benchmark.sh [rounds]        the indexing benchmark (store off: the export alone)
+#        bash scripts/benchmark.sh store [rounds]  the layer store: cold index, a second JVM, per-path checks
+#        bash scripts/benchmark.sh analysis        what each analysis costs on the same image
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/engine.sh
@@ -12,5 +13,6 @@ export TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true}
 export TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost}
 main=io.github.imageassert.bench.IndexingBenchmark
 if [[ "${1:-}" == analysis ]]; then main=io.github.imageassert.bench.AnalysisBenchmark; shift; fi
+if [[ "${1:-}" == store ]]; then main=io.github.imageassert.bench.StoreBenchmark; shift; fi
 exec java -Xmx256m -XX:+UseSerialGC -cp "image-assert/target/test-classes:image-assert/target/classes:$cp" \
   "$main" "${1:-3}"

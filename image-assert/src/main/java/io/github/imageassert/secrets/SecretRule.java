@@ -2,9 +2,7 @@ package io.github.imageassert.secrets;
 
 import io.github.imageassert.fs.FileEntry;
 import io.github.imageassert.fs.FileType;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
+import io.github.imageassert.internal.index.PathGlob;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +24,7 @@ public final class SecretRule {
     private final String id;
     private final String description;
     private final List<String> globs;
-    private final List<PathMatcher> matchers;
+    private final List<PathGlob> matchers;
     private final FileType type;
     private final Pattern content;
     private final Predicate<String> nameFilter;
@@ -40,7 +38,7 @@ public final class SecretRule {
             throw new IllegalArgumentException("Rule " + id + " needs at least one path glob, e.g. \"**\" for every file");
         }
         this.globs = List.copyOf(globs);
-        this.matchers = globs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        this.matchers = globs.stream().map(PathGlob::of).toList();
         this.type = type;
         this.content = content;
         this.nameFilter = nameFilter;
@@ -114,8 +112,7 @@ public final class SecretRule {
         if (!typeMatches || !nameFilter.test(entry.name())) {
             return false;
         }
-        Path path = Path.of(entry.path());
-        return matchers.stream().anyMatch(m -> m.matches(path));
+        return PathGlob.anyMatches(matchers, entry.path());
     }
 
     /** The matching text in {@code content} (read as ISO-8859-1, one char per byte), masked for messages. */

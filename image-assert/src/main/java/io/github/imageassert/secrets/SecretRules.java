@@ -1,9 +1,7 @@
 package io.github.imageassert.secrets;
 
 import io.github.imageassert.fs.FileEntry;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
+import io.github.imageassert.internal.index.PathGlob;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -49,12 +47,12 @@ public final class SecretRules {
 
     private final Map<String, SecretRule> rules;
     private final List<String> ignored;
-    private final List<PathMatcher> ignoredMatchers;
+    private final List<PathGlob> ignoredMatchers;
 
     private SecretRules(Map<String, SecretRule> rules, List<String> ignored) {
         this.rules = rules;
         this.ignored = List.copyOf(ignored);
-        this.ignoredMatchers = ignored.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        this.ignoredMatchers = ignored.stream().map(PathGlob::of).toList();
     }
 
     /**
@@ -103,8 +101,7 @@ public final class SecretRules {
     }
 
     public boolean ignores(FileEntry entry) {
-        Path path = Path.of(entry.path());
-        return ignoredMatchers.stream().anyMatch(m -> m.matches(path));
+        return PathGlob.anyMatches(ignoredMatchers, entry.path());
     }
 
     @Override

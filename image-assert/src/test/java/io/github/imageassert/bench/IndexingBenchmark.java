@@ -29,6 +29,8 @@ public final class IndexingBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        // the export alone, as before the layer store: StoreBenchmark measures the store
+        System.setProperty(io.github.imageassert.internal.store.StoreSettings.STORE, io.github.imageassert.internal.store.StoreSettings.OFF);
         buildImage();
         ContainerImage probe = ContainerImage.fromDaemon(IMAGE);
         System.out.printf(Locale.ROOT, "image %s: %d layers, %.1f MB (engine's count)%n", IMAGE, probe.layers().size(),

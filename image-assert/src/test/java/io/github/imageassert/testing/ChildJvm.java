@@ -26,7 +26,14 @@ public final class ChildJvm {
     }
 
     public static Process start(Class<?> main, Map<String, String> properties, String... args) throws IOException {
+        return start(List.of(), main, properties, args);
+    }
+
+    /** @param jvmOptions e.g. {@code -Xmx256m} */
+    public static Process start(List<String> jvmOptions, Class<?> main, Map<String, String> properties, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));

@@ -5,9 +5,6 @@ import io.github.imageassert.fs.ImageFilesystem;
 import io.github.imageassert.fs.FileType;
 import io.github.imageassert.fs.RemovedEntry;
 import io.github.imageassert.fs.Resolution;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -81,8 +78,8 @@ public final class MergedFilesystem implements ImageFilesystem {
     /** Entries whose path matches a glob such as {@code **}{@code /*.test.js} or {@code /app/*.js}. */
     @Override
     public Stream<FileEntry> glob(String glob) {
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        return entries.values().stream().filter(e -> matcher.matches(Path.of(e.path())));
+        PathGlob matcher = PathGlob.of(glob);
+        return entries.values().stream().filter(e -> matcher.matches(e.path()));
     }
 
     /** The direct and indirect children of a directory (not following links). */

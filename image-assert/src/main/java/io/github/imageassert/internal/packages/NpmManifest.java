@@ -1,10 +1,11 @@
 package io.github.imageassert.internal.packages;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.imageassert.internal.json.Json;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,34 +17,41 @@ import java.util.Set;
  */
 public record NpmManifest(String name, String version, Set<String> runtime, Set<String> dev) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The fields of package.json that matter here; versions are not compared, so their values are left as they are. */
+    private record PackageJson(@JsonProperty("name") String name,
+                               @JsonProperty("version") String version,
+                               @JsonProperty("dependencies") Map<String, Object> dependencies,
+                               @JsonProperty("optionalDependencies") Map<String, Object> optionalDependencies,
+                               @JsonProperty("peerDependencies") Map<String, Object> peerDependencies,
+                               @JsonProperty("devDependencies") Map<String, Object> devDependencies) {
+    }
 
-    /** @throws IllegalArgumentException when the text is not a JSON object, naming {@code where} */
+    /** @throws IllegalArgumentException when the text is not a package.json, naming {@code where} */
     public static NpmManifest parse(byte[] json, String where) {
-        JsonNode root;
+        PackageJson root;
         try {
-            root = JSON.readTree(json);
+            root = Json.mapper().readValue(json, PackageJson.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(where + " is not a valid package.json: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(where + " is not valid JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException(where + " cannot be read: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject()) {
+        if (root == null) {
             throw new IllegalArgumentException(where + " is not a JSON object");
         }
         Set<String> runtime = new LinkedHashSet<>();
-        names(root.get("dependencies"), runtime);
-        names(root.get("optionalDependencies"), runtime);
-        names(root.get("peerDependencies"), runtime);
+        names(root.dependencies(), runtime);
+        names(root.optionalDependencies(), runtime);
+        names(root.peerDependencies(), runtime);
         Set<String> dev = new LinkedHashSet<>();
-        names(root.get("devDependencies"), dev);
-        return new NpmManifest(root.path("name").asText(""), root.path("version").asText(""), Set.copyOf(runtime),
-                Set.copyOf(dev));
+        names(root.devDependencies(), dev);
+        return new NpmManifest(root.name() == null ? "" : root.name(), root.version() == null ? "" : root.version(),
+                Set.copyOf(runtime), Set.copyOf(dev));
     }
 
-    private static void names(JsonNode object, Set<String> into) {
-        if (object != null && object.isObject()) {
-            for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-                into.add(it.next());
-            }
+    private static void names(Map<String, Object> dependencies, Set<String> into) {
+        if (dependencies != null) {
+            into.addAll(dependencies.keySet());
         }
     }
 }

@@ -4,9 +4,8 @@ import io.github.imageassert.fs.FileEntry;
 import io.github.imageassert.fs.FileType;
 import io.github.imageassert.internal.digest.Digests;
 import io.github.imageassert.internal.index.LayerIndex;
-import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,7 @@ import java.util.Map;
 final class IndexFile {
 
     private static final int MAGIC = 0x49414958; // "IAIX"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final FileType[] TYPES = FileType.values();
     private static final int DIGEST = 32;
 
@@ -49,17 +48,24 @@ final class IndexFile {
             out.write(chunks.digests());
             List<FileEntry> entries = index.entries();
             out.writeInt(entries.size());
+            byte[] previous = new byte[0];
             for (int i = 0; i < entries.size(); i++) {
                 FileEntry e = entries.get(i);
-                string(out, e.path());
+                // tar order keeps a directory's entries together: most of each path is the previous one's
+                byte[] path = e.path().getBytes(StandardCharsets.UTF_8);
+                int shared = sharedPrefix(previous, path);
+                varint(out, shared);
+                varint(out, path.length - shared);
+                out.write(path, shared, path.length - shared);
+                previous = path;
                 out.writeByte(e.type().ordinal());
-                out.writeInt(e.mode());
-                out.writeLong(e.uid());
-                out.writeLong(e.gid());
-                out.writeLong(e.size());
-                out.writeLong(e.mtime());
+                varint(out, e.mode());
+                varint(out, e.uid());
+                varint(out, e.gid());
+                varint(out, e.size());
+                varint(out, e.mtime());
                 string(out, e.linkTarget());
-                out.writeLong(index.offset(i));
+                varint(out, index.offset(i) + 2); // NO_DATA (-1) and SPARSE (-2) become small non-negative numbers
             }
             strings(out, index.whiteouts());
             strings(out, index.opaqueDirs());
@@ -86,34 +92,49 @@ final class IndexFile {
         if (!MessageDigest.isEqual(sha.digest(), Arrays.copyOfRange(file, file.length - DIGEST, file.length))) {
             throw new IOException("index file does not match its checksum");
         }
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(file, 0, file.length - DIGEST));
-        if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+        ByteBuffer in = ByteBuffer.wrap(file, 0, file.length - DIGEST);
+        if (in.getInt() != MAGIC || in.getInt() != VERSION) {
             throw new IOException("not an index file of this version");
         }
         String storedDiffId = string(in);
         if (!diffId.equals(storedDiffId)) {
             throw new IOException("index file is of " + storedDiffId);
         }
-        long tarSize = in.readLong();
-        long contentSize = in.readLong();
-        int chunkSize = in.readInt();
-        int chunkCount = in.readInt();
+        long tarSize = in.getLong();
+        long contentSize = in.getLong();
+        int chunkSize = in.getInt();
+        int chunkCount = in.getInt();
         byte[] digests = new byte[Math.multiplyExact(chunkCount, DIGEST)];
-        in.readFully(digests);
-        int count = in.readInt();
+        in.get(digests);
+        int count = in.getInt();
+        if (count < 0 || count > in.remaining()) {
+            throw new IOException("index file claims " + count + " entries");
+        }
         List<FileEntry> entries = new ArrayList<>(count);
         long[] offsets = new long[count];
+        byte[] path = new byte[256];
+        int pathLength = 0;
         for (int i = 0; i < count; i++) {
-            String path = string(in);
-            FileType type = TYPES[in.readUnsignedByte()];
-            int mode = in.readInt();
-            long uid = in.readLong();
-            long gid = in.readLong();
-            long size = in.readLong();
-            long mtime = in.readLong();
+            int shared = (int) varint(in);
+            int suffix = (int) varint(in);
+            if (shared > pathLength || suffix > in.remaining()) {
+                throw new IOException("index file is cut short or damaged at entry " + i);
+            }
+            if (shared + suffix > path.length) {
+                path = Arrays.copyOf(path, Math.max(path.length * 2, shared + suffix));
+            }
+            in.get(path, shared, suffix);
+            pathLength = shared + suffix;
+            String name = new String(path, 0, pathLength, StandardCharsets.UTF_8);
+            FileType type = TYPES[in.get() & 0xff];
+            int mode = (int) varint(in);
+            long uid = varint(in);
+            long gid = varint(in);
+            long size = varint(in);
+            long mtime = varint(in);
             String link = string(in);
-            offsets[i] = in.readLong();
-            entries.add(new FileEntry(path, type, mode, uid, gid, size, link, mtime, layer));
+            offsets[i] = varint(in) - 2;
+            entries.add(new FileEntry(name, type, mode, uid, gid, size, link, mtime, layer));
         }
         List<String> whiteouts = strings(in);
         List<String> opaque = strings(in);
@@ -131,17 +152,45 @@ final class IndexFile {
         out.write(b);
     }
 
-    private static String string(DataInputStream in) throws IOException {
-        int length = in.readInt();
+    private static String string(ByteBuffer in) throws IOException {
+        int length = in.getInt();
         if (length < 0) {
             return null;
         }
-        if (length > in.available()) {
+        if (length > in.remaining()) {
             throw new IOException("index file is cut short");
         }
-        byte[] b = new byte[length];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+        String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return s;
+    }
+
+    private static int sharedPrefix(byte[] a, byte[] b) {
+        int n = Math.min(a.length, b.length);
+        int i = Arrays.mismatch(a, 0, n, b, 0, n);
+        return i < 0 ? n : i;
+    }
+
+    /** LEB128, zig-zag so that the odd negative number (a uid of -1 in a hand-made tar) stays short. */
+    private static void varint(DataOutputStream out, long value) throws IOException {
+        long v = (value << 1) ^ (value >> 63);
+        while ((v & ~0x7fL) != 0) {
+            out.writeByte((int) ((v & 0x7f) | 0x80));
+            v >>>= 7;
+        }
+        out.writeByte((int) v);
+    }
+
+    private static long varint(ByteBuffer in) throws IOException {
+        long v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            byte b = in.get();
+            v |= (long) (b & 0x7f) << shift;
+            if (b >= 0) {
+                return (v >>> 1) ^ -(v & 1);
+            }
+        }
+        throw new IOException("index file has a malformed number");
     }
 
     private static void strings(DataOutputStream out, List<String> values) throws IOException {
@@ -151,8 +200,8 @@ final class IndexFile {
         }
     }
 
-    private static List<String> strings(DataInputStream in) throws IOException {
-        int n = in.readInt();
+    private static List<String> strings(ByteBuffer in) throws IOException {
+        int n = in.getInt();
         List<String> out = new ArrayList<>(Math.min(n, 1 << 16));
         for (int i = 0; i < n; i++) {
             out.add(string(in));

@@ -37,7 +37,7 @@ public record StoreSettings(Path root, long maxBytes) {
         return from(System::getProperty, System.getenv());
     }
 
-    static StoreSettings from(Function<String, String> properties, Map<String, String> env) {
+    public static StoreSettings from(Function<String, String> properties, Map<String, String> env) {
         Optional<String> location = setting(STORE, properties, env);
         Path root;
         if (location.isPresent() && location.get().trim().equalsIgnoreCase(OFF)) {

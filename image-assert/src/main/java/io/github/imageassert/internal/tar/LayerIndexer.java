@@ -98,11 +98,6 @@ public final class LayerIndexer {
         return !path.substring(path.lastIndexOf('/') + 1).startsWith(WHITEOUT_PREFIX);
     }
 
-    /** Regular the way the index classifies entries: not a directory, link, device or FIFO. */
-    public static boolean isRegular(TarArchiveEntry e) {
-        return type(e) == FileType.REGULAR;
-    }
-
     private static FileType type(TarArchiveEntry e) {
         if (e.isSymbolicLink()) {
             return FileType.SYMLINK;
