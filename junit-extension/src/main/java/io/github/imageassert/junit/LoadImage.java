@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import io.github.imageassert.junit.internal.ImageExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**

@@ -11,7 +11,7 @@ class BuildersIT {
 
     @Test
     void theEngineApiBuilderBuildsTheSameDockerfile() {
-        EngineExecutionResults results = ScenarioKit.run(Map.of(Settings.BUILDER, "engine"), EngineBuilderScenario.class);
+        EngineExecutionResults results = ScenarioKit.run(Map.of("imageassert.builder", "engine"), EngineBuilderScenario.class);
 
         assertThat(ScenarioKit.failureMessages(results)).isEmpty();
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
@@ -35,7 +35,7 @@ class BuildersIT {
 
     @Test
     void anUnknownBuilderSettingIsAClearError() {
-        EngineExecutionResults results = ScenarioKit.run(Map.of(Settings.BUILDER, "kaniko"), EngineBuilderScenario.class);
+        EngineExecutionResults results = ScenarioKit.run(Map.of("imageassert.builder", "kaniko"), EngineBuilderScenario.class);
 
         assertThat(ScenarioKit.failureMessages(results)).singleElement().asString()
                 .contains("Configuration parameter imageassert.builder=kaniko is not one of [auto, buildx, engine]");

@@ -56,7 +56,7 @@ class FailureModesIT {
 
     @Test
     void theEngineApiBuilderReportsTheFailingStepToo() {
-        EngineExecutionResults results = ScenarioKit.run(Map.of(Settings.BUILDER, "engine"), BrokenBuildAScenario.class);
+        EngineExecutionResults results = ScenarioKit.run(Map.of("imageassert.builder", "engine"), BrokenBuildAScenario.class);
 
         assertThat(ScenarioKit.failureMessages(results)).singleElement().asString()
                 .contains("failed at step Step 4/5 : RUN echo \"about to fail\" && exit 3")

@@ -1,5 +1,6 @@
-package io.github.imageassert.junit;
+package io.github.imageassert.junit.internal;
 
+import io.github.imageassert.junit.ImageBuildException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -54,11 +55,12 @@ final class BuildxBuilder implements ImageBuilder {
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new ImageBuildException(request.describe(), "(timed out after " + timeout + ")", log.lastLines(BuildLog.TAIL), null);
+                throw new ImageBuildException("Building " + request.describe() + " failed at step (timed out after " + timeout + "). "
+                        + log.tailForMessage(), null);
             }
             if (process.exitValue() != 0) {
-                throw new ImageBuildException(request.describe(), BuildSteps.failingStep(log.allKept(), log.steps()),
-                        log.lastLines(BuildLog.TAIL), null);
+                throw new ImageBuildException("Building " + request.describe() + " failed at step " + log.failingStep() + ". "
+                        + log.tailForMessage(), null);
             }
             return io.github.imageassert.internal.source.Engine.client().inspectImageCmd(tag).exec().getId();
         } catch (IOException e) {

@@ -1,8 +1,10 @@
-package io.github.imageassert.junit;
+package io.github.imageassert.junit.internal;
 
 import io.github.imageassert.ContainerImage;
-import io.github.imageassert.internal.source.Engine;
 import io.github.imageassert.image.EngineUnavailableException;
+import io.github.imageassert.internal.source.Engine;
+import io.github.imageassert.junit.BuildImage;
+import io.github.imageassert.junit.LoadImage;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Injects images into fields and parameters annotated with {@link BuildImage} or {@link LoadImage}. Builds are
  * kept in the root store, keyed by what determines their result, so each is made once per run.
+ * <p>
+ * Internal: public only because the annotations name it in {@code @ExtendWith}. Use the annotations instead.
  */
 public class ImageExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
 

@@ -1,4 +1,4 @@
-package io.github.imageassert.junit;
+package io.github.imageassert.junit.internal;
 
 /** Builds a resolved request into a tagged image the engine has. */
 interface ImageBuilder {
