@@ -98,8 +98,11 @@ public class ImageExtension implements BeforeAllCallback, TestInstancePostProces
             throw new ExtensionConfigurationException(where + " has both @BuildImage and @LoadImage; use one");
         }
         Settings settings = Settings.from(context);
-        requireEngine(settings);
-        return build.isPresent() ? built(context, build.get(), settings) : loaded(context, load.orElseThrow(), where);
+        if (build.isPresent()) {
+            requireEngine(settings);
+            return built(context, build.get(), settings);
+        }
+        return loaded(context, load.orElseThrow(), where, settings);
     }
 
     private static void requireEngine(Settings settings) {
@@ -151,11 +154,15 @@ public class ImageExtension implements BeforeAllCallback, TestInstancePostProces
         };
     }
 
-    private ContainerImage loaded(ExtensionContext context, LoadImage annotation, String where) {
+    /** A reference needs the engine; an archive is read from the file alone. */
+    private ContainerImage loaded(ExtensionContext context, LoadImage annotation, String where, Settings settings) {
         String reference = expand(context, annotation.reference());
         String archive = expand(context, annotation.archive());
         if (reference.isEmpty() == archive.isEmpty()) {
             throw new ExtensionConfigurationException("@LoadImage on " + where + " needs exactly one of reference or archive");
+        }
+        if (!reference.isEmpty()) {
+            requireEngine(settings);
         }
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         String key = reference.isEmpty() ? "archive:" + Path.of(archive).toAbsolutePath() : "reference:" + reference;
