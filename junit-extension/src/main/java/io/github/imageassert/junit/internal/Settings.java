@@ -51,6 +51,12 @@ record Settings(Builder builder, Cleanup cleanup, boolean disabledWithoutDocker,
         }).orElse(fallback);
     }
 
+    /** A duration as the parameter is written: {@code 90s}, {@code 30m}. */
+    static String format(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds % 60 == 0 && seconds > 0 ? seconds / 60 + "m" : seconds + "s";
+    }
+
     private static Duration duration(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
