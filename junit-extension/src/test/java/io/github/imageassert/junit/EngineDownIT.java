@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.imageassert.junit.scenarios.EngineDownScenario;
 import io.github.imageassert.junit.scenarios.LoadArchiveByPropertyScenario;
 import io.github.imageassert.junit.scenarios.RunScenario;
+import io.github.imageassert.junit.scenarios.SomeTestsNeedAnEngineScenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,17 +61,51 @@ class EngineDownIT {
         String out = runWithoutEngine(List.of(EngineDownScenario.class));
 
         assertThat(out).contains("RESULT failed=1")
-                .contains("No container engine answered")
+                .contains("FAILED EngineDownScenario: org.junit.jupiter.api.extension.ExtensionConfigurationException: "
+                        + "No container engine answered")
                 .contains("scripts/engine.sh")
+                .contains("EngineDownScenario needs one for @BuildImage field image.")
                 .contains("To skip such tests instead, set imageassert.disabledWithoutDocker=true.");
     }
 
     @Test
-    void withTheOptInTheTestsAreSkippedInstead() throws Exception {
+    void withTheOptInTheTestsAreDisabledInstead() throws Exception {
         String out = runWithoutEngine(List.of(EngineDownScenario.class), "imageassert.disabledWithoutDocker=true");
 
-        assertThat(out).contains("RESULT failed=0").contains("aborted=1")
-                .contains("Skipped: no container engine, and imageassert.disabledWithoutDocker=true");
+        assertThat(out).contains("RESULT failed=0 skipped=1 aborted=0")
+                .contains("SKIPPED EngineDownScenario: No container engine answered, and imageassert.disabledWithoutDocker=true: "
+                        + "EngineDownScenario needs one for @BuildImage field image");
+    }
+
+    @Test
+    void withTheOptInTestsNeedingNoEngineStillRun() throws Exception {
+        // GIVEN a class where one test reads an archive and two need an engine
+        String archive = "scenario.archive=" + TestArchives.busybox();
+
+        // WHEN it runs without an engine, opted in
+        String out = runWithoutEngine(List.of(SomeTestsNeedAnEngineScenario.class), archive, "imageassert.disabledWithoutDocker=true");
+
+        // THEN the archive's test passes and the two others are disabled, each saying why
+        assertThat(out).contains("SUCCESSFUL readsTheArchive()")
+                .contains("SKIPPED buildsAnImage(ContainerImage): No container engine answered, and "
+                        + "imageassert.disabledWithoutDocker=true: buildsAnImage needs one for @BuildImage parameter #1")
+                .contains("SKIPPED loadsAReference(ContainerImage): No container engine answered, and "
+                        + "imageassert.disabledWithoutDocker=true: loadsAReference needs one for @LoadImage(reference) parameter #1")
+                .contains("RESULT failed=0 skipped=2 aborted=0");
+    }
+
+    @Test
+    void withoutTheOptInOnlyTheTestsNeedingAnEngineFail() throws Exception {
+        String archive = "scenario.archive=" + TestArchives.busybox();
+
+        String out = runWithoutEngine(List.of(SomeTestsNeedAnEngineScenario.class), archive);
+
+        assertThat(out).contains("SUCCESSFUL readsTheArchive()")
+                .contains("FAILED buildsAnImage(ContainerImage): org.junit.jupiter.api.extension.ExtensionConfigurationException: "
+                        + "No container engine answered")
+                .contains("FAILED loadsAReference(ContainerImage): org.junit.jupiter.api.extension.ExtensionConfigurationException: "
+                        + "No container engine answered")
+                .contains("RESULT failed=2 skipped=0 aborted=0");
     }
 
     @Test

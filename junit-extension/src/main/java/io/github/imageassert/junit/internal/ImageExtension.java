@@ -1,7 +1,6 @@
 package io.github.imageassert.junit.internal;
 
 import io.github.imageassert.ContainerImage;
-import io.github.imageassert.image.EngineUnavailableException;
 import io.github.imageassert.internal.source.Engine;
 import io.github.imageassert.junit.BuildImage;
 import io.github.imageassert.junit.LoadImage;
@@ -13,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Internal: public only because the annotations name it in {@code @ExtendWith}. Use the annotations instead.
  */
-public class ImageExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
+public class ImageExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, TestInstancePostProcessor,
+        ParameterResolver {
 
     /** The repository every image the extension builds is tagged in. */
     public static final String TAG_REPOSITORY = "image-assert.local";
@@ -39,12 +42,38 @@ public class ImageExtension implements BeforeAllCallback, TestInstancePostProces
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ImageExtension.class);
     private static final Logger LOG = LoggerFactory.getLogger(ImageExtension.class);
 
+    /**
+     * A class or test that needs an engine (a build, a reference) where none answers is disabled when
+     * {@code imageassert.disabledWithoutDocker=true}; without that setting, {@link #beforeAll} and {@link #beforeEach}
+     * fail it before anything is built, saying what to do. Tests that need none (an archive) run either way.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return requirement(context).evaluate(() -> engineAnswers(context), Settings.from(context).disabledWithoutDocker());
+    }
+
+    private static EngineRequirement requirement(ExtensionContext context) {
+        return context.getTestMethod().map(EngineRequirement::ofMethod)
+                .orElseGet(() -> EngineRequirement.ofClass(context.getRequiredTestClass()));
+    }
+
+    /** Asked once per run: Testcontainers probes every place an engine may be, which takes a moment when none is there. */
+    private static boolean engineAnswers(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("engine answers", k -> Engine.isAvailable(), Boolean.class);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        EngineRequirement.ofClass(context.getRequiredTestClass()).require(() -> engineAnswers(context));
         Class<?> testClass = context.getRequiredTestClass();
         // A static initializer may prepare the build context; it must run before the build, not on field.set.
         Class.forName(testClass.getName(), true, testClass.getClassLoader());
         injectFields(context, null, f -> Modifier.isStatic(f.getModifiers()));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        EngineRequirement.ofMethod(context.getRequiredTestMethod()).require(() -> engineAnswers(context));
     }
 
     @Override
@@ -55,16 +84,16 @@ public class ImageExtension implements BeforeAllCallback, TestInstancePostProces
     private void injectFields(ExtensionContext context, Object instance, Predicate<Field> which) throws IllegalAccessException {
         Class<?> testClass = instance != null ? instance.getClass() : context.getRequiredTestClass();
         for (Field field : AnnotationSupport.findAnnotatedFields(testClass, BuildImage.class, which, HierarchyTraversalMode.TOP_DOWN)) {
-            set(field, instance, image(context, field, field.getType(), "field " + field.getName()));
+            set(field, instance, image(context, field, field.getType(), "field " + field.getName()), "@BuildImage");
         }
         for (Field field : AnnotationSupport.findAnnotatedFields(testClass, LoadImage.class, which, HierarchyTraversalMode.TOP_DOWN)) {
-            set(field, instance, image(context, field, field.getType(), "field " + field.getName()));
+            set(field, instance, image(context, field, field.getType(), "field " + field.getName()), "@LoadImage");
         }
     }
 
-    private static void set(Field field, Object instance, ContainerImage image) throws IllegalAccessException {
+    private static void set(Field field, Object instance, ContainerImage image, String annotation) throws IllegalAccessException {
         if (Modifier.isFinal(field.getModifiers())) {
-            throw new ExtensionConfigurationException("@BuildImage field " + field.getName() + " is final; it cannot be injected");
+            throw new ExtensionConfigurationException(annotation + " field " + field.getName() + " is final; it cannot be injected");
         }
         field.setAccessible(true);
         field.set(instance, image);
@@ -79,7 +108,8 @@ public class ImageExtension implements BeforeAllCallback, TestInstancePostProces
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         try {
             return image(context, parameter.getParameter(), parameter.getParameter().getType(),
-                    "parameter " + parameter.getParameter().getName() + " of " + parameter.getDeclaringExecutable().getName());
+                    EngineRequirement.describe(parameter.getParameter(), parameter.getIndex()) + " of "
+                            + parameter.getDeclaringExecutable().getName());
         } catch (ExtensionConfigurationException | TestAbortedException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -99,20 +129,20 @@ public class ImageExtension implements BeforeAllCallback, TestInstancePostProces
         }
         Settings settings = Settings.from(context);
         if (build.isPresent()) {
-            requireEngine(settings);
+            requireEngine(context, settings, "@BuildImage " + where);
             return built(context, build.get(), settings);
         }
         return loaded(context, load.orElseThrow(), where, settings);
     }
 
-    private static void requireEngine(Settings settings) {
-        if (!Engine.isAvailable()) {
-            EngineUnavailableException down = new EngineUnavailableException("Testcontainers found no working Docker environment", null);
+    /** The condition has normally disabled or failed such a test already; this is for injections it cannot see. */
+    private static void requireEngine(ExtensionContext context, Settings settings, String need) {
+        if (!engineAnswers(context)) {
+            EngineRequirement requirement = EngineRequirement.of(context.getRequiredTestClass().getSimpleName(), need);
             if (settings.disabledWithoutDocker()) {
-                throw new TestAbortedException("Skipped: no container engine, and " + Settings.DISABLED_WITHOUT_DOCKER + "=true");
+                throw new TestAbortedException(requirement.disabledReason());
             }
-            throw new ExtensionConfigurationException(down.getMessage() + " To skip such tests instead, set "
-                    + Settings.DISABLED_WITHOUT_DOCKER + "=true.", down);
+            throw requirement.missing();
         }
     }
 
@@ -162,7 +192,7 @@ public class ImageExtension implements BeforeAllCallback, TestInstancePostProces
             throw new ExtensionConfigurationException("@LoadImage on " + where + " needs exactly one of reference or archive");
         }
         if (!reference.isEmpty()) {
-            requireEngine(settings);
+            requireEngine(context, settings, "@LoadImage(reference) " + where);
         }
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         String key = reference.isEmpty() ? "archive:" + Path.of(archive).toAbsolutePath() : "reference:" + reference;
