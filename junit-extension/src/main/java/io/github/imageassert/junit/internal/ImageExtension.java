@@ -195,9 +195,11 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
             requireEngine(context, settings, "@LoadImage(reference) " + where);
         }
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        String key = reference.isEmpty() ? "archive:" + Path.of(archive).toAbsolutePath() : "reference:" + reference;
+        // One image per file, however its path is spelled: the key is the absolute, normalized path.
+        Path file = Path.of(archive).toAbsolutePath().normalize();
+        String key = reference.isEmpty() ? "archive:" + file : "reference:" + reference;
         return store.getOrComputeIfAbsent(key, k -> reference.isEmpty()
-                ? ContainerImage.fromArchive(Path.of(archive)) : ContainerImage.fromDaemon(reference), ContainerImage.class);
+                ? ContainerImage.fromArchive(file) : ContainerImage.fromDaemon(reference), ContainerImage.class);
     }
 
     /** {@code ${name}} is read from configuration parameters (and so system properties). */
