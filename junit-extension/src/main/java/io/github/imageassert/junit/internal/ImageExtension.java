@@ -157,7 +157,7 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
     /** Runs once per key; never throws, so that a failure is remembered and reported to every test needing it. */
     private static BuildOutcome build(ExtensionContext context, BuildRequest request, Settings settings) {
         String tag = request.tag();
-        ImageBuilder builder = chooseBuilder(settings);
+        ImageBuilder builder = ImageBuilder.choose(settings.builder(), BuildxBuilder::available);
         BuildLog log = new BuildLog(request.describe());
         long start = System.nanoTime();
         LOG.info("Building {} with {} as {}", request.describe(), builder.name(), tag);
@@ -174,14 +174,6 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
             context.getRoot().publishReportEntry(Map.of("image-assert.build.failed", request.describe()));
             return BuildOutcome.failed(e);
         }
-    }
-
-    private static ImageBuilder chooseBuilder(Settings settings) {
-        return switch (settings.builder()) {
-            case BUILDX -> new BuildxBuilder();
-            case ENGINE -> new EngineApiBuilder();
-            case AUTO -> BuildxBuilder.available() ? new BuildxBuilder() : new EngineApiBuilder();
-        };
     }
 
     /** A reference needs the engine; an archive is read from the file alone. */
