@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
+/** imageassert.builder: buildx and the engine's API build the same Dockerfile to the same shape. */
 class BuildersIT {
 
     @Test
@@ -23,21 +24,5 @@ class BuildersIT {
         EngineExecutionResults results = ScenarioKit.run(Map.of(), EngineBuilderScenario.class);
 
         assertThat(ScenarioKit.buildsReported(results, "image-assert.builder")).containsOnly("buildx");
-    }
-
-    @Test
-    void staticInitializersRunBeforeTheBuild() {
-        EngineExecutionResults results = ScenarioKit.run(Map.of(), io.github.imageassert.junit.scenarios.StaticInitializerScenario.class);
-
-        assertThat(ScenarioKit.failureMessages(results)).isEmpty();
-        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
-    }
-
-    @Test
-    void anUnknownBuilderSettingIsAClearError() {
-        EngineExecutionResults results = ScenarioKit.run(Map.of("imageassert.builder", "kaniko"), EngineBuilderScenario.class);
-
-        assertThat(ScenarioKit.failureMessages(results)).singleElement().asString()
-                .contains("Configuration parameter imageassert.builder=kaniko is not one of [auto, buildx, engine]");
     }
 }
