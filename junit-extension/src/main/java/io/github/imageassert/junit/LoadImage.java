@@ -1,11 +1,11 @@
 package io.github.imageassert.junit;
 
+import io.github.imageassert.junit.internal.ImageExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import io.github.imageassert.junit.internal.ImageExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**

@@ -49,7 +49,9 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
      */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return requirement(context).evaluate(() -> engineAnswers(context), Settings.from(context).disabledWithoutDocker());
+        EngineRequirement requirement = requirement(context);
+        boolean disabledWithoutDocker = requirement.needsEngine() && Settings.from(context).disabledWithoutDocker();
+        return requirement.evaluate(() -> engineAnswers(context), disabledWithoutDocker);
     }
 
     private static EngineRequirement requirement(ExtensionContext context) {
