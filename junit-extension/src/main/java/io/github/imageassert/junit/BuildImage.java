@@ -1,5 +1,6 @@
 package io.github.imageassert.junit;
 
+import io.github.imageassert.junit.internal.ImageExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

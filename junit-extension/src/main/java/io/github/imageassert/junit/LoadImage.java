@@ -1,5 +1,6 @@
 package io.github.imageassert.junit;
 
+import io.github.imageassert.junit.internal.ImageExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -9,8 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Injects an image built elsewhere, e.g. by an earlier CI step: one the engine has ({@link #reference()}) or a
- * {@code docker save} archive ({@link #archive()}). Exactly one of the two is given. Either may name a
- * system property or configuration parameter as {@code ${name}}, so a pipeline can pass the image in.
+ * {@code docker save} archive ({@link #archive()}, which needs no engine). Exactly one of the two is given. Either
+ * may name a system property or configuration parameter as {@code ${name}}, so a pipeline can pass the image in.
+ * Every use of the same reference or archive file in a run shares one {@link io.github.imageassert.ContainerImage}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ImageExtension.class)
 public @interface LoadImage {
 
-    /** An image the engine has, e.g. {@code "registry.example/app:1.2"} or {@code "${app.image}"}. */
+    /** An image the engine has, e.g. {@code "app:1.2"} or {@code "${app.image}"}. */
     String reference() default "";
 
     /** A {@code docker save} archive, relative to the working directory. */

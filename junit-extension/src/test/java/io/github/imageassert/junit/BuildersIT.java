@@ -7,11 +7,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
+/** imageassert.builder: buildx and the engine's API build the same Dockerfile to the same shape. */
 class BuildersIT {
 
     @Test
     void theEngineApiBuilderBuildsTheSameDockerfile() {
-        EngineExecutionResults results = ScenarioKit.run(Map.of(Settings.BUILDER, "engine"), EngineBuilderScenario.class);
+        EngineExecutionResults results = ScenarioKit.run(Map.of("imageassert.builder", "engine"), EngineBuilderScenario.class);
 
         assertThat(ScenarioKit.failureMessages(results)).isEmpty();
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
@@ -23,21 +24,5 @@ class BuildersIT {
         EngineExecutionResults results = ScenarioKit.run(Map.of(), EngineBuilderScenario.class);
 
         assertThat(ScenarioKit.buildsReported(results, "image-assert.builder")).containsOnly("buildx");
-    }
-
-    @Test
-    void staticInitializersRunBeforeTheBuild() {
-        EngineExecutionResults results = ScenarioKit.run(Map.of(), io.github.imageassert.junit.scenarios.StaticInitializerScenario.class);
-
-        assertThat(ScenarioKit.failureMessages(results)).isEmpty();
-        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
-    }
-
-    @Test
-    void anUnknownBuilderSettingIsAClearError() {
-        EngineExecutionResults results = ScenarioKit.run(Map.of(Settings.BUILDER, "kaniko"), EngineBuilderScenario.class);
-
-        assertThat(ScenarioKit.failureMessages(results)).singleElement().asString()
-                .contains("Configuration parameter imageassert.builder=kaniko is not one of [auto, buildx, engine]");
     }
 }

@@ -23,7 +23,7 @@ class CleanupIT {
 
     @Test
     void removeDeletesTheBuiltImageWhenTheRunEnds() {
-        EngineExecutionResults results = ScenarioKit.run(Map.of(Settings.CLEANUP, "remove"), CleanupScenario.class);
+        EngineExecutionResults results = ScenarioKit.run(Map.of("imageassert.cleanup", "remove"), CleanupScenario.class);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1));
         List<String> tags = ScenarioKit.buildsReported(results, "image-assert.tag");

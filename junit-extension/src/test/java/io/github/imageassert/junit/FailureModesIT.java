@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.imageassert.junit.scenarios.BrokenBuildAScenario;
 import io.github.imageassert.junit.scenarios.BrokenBuildBScenario;
+import io.github.imageassert.junit.scenarios.EngineBuilderWithSecretsScenario;
 import io.github.imageassert.junit.scenarios.MissingDockerfileScenario;
 import io.github.imageassert.junit.scenarios.UnknownTargetScenario;
 import io.github.imageassert.junit.scenarios.WrongTypeScenario;
@@ -43,23 +44,44 @@ class FailureModesIT {
     }
 
     @Test
-    void aFailedBuildNamesTheStepShowsTheLogAndIsNotRetriedPerClass() {
+    void aFailedBuildNamesTheFailingStepAndShowsTheEndOfTheLog() {
+        EngineExecutionResults results = ScenarioKit.run(Map.of(), BrokenBuildAScenario.class);
+
+        assertThat(ScenarioKit.failureMessages(results)).singleElement().asString()
+                .startsWith("ImageBuildException: Building target broken of src/test/docker/broken/Dockerfile failed at step "
+                        + "[broken 1/2] RUN echo \"about to fail\" && exit 3")
+                .containsPattern("Last [0-9]+ lines of the build log:")
+                .contains("about to fail");
+    }
+
+    @Test
+    void aFailedBuildIsNotRetriedPerClass() {
+        // GIVEN two classes needing the same broken build
+        // WHEN they run together
         EngineExecutionResults results = ScenarioKit.run(Map.of(), BrokenBuildAScenario.class, BrokenBuildBScenario.class);
 
-        List<String> failures = ScenarioKit.failureMessages(results);
-        assertThat(failures).hasSize(2).allSatisfy(m -> assertThat(m)
-                .contains("Building target broken of src/test/docker/broken/Dockerfile failed at step [broken 1/2] RUN echo \"about to fail\" && exit 3")
-                .containsPattern("Last [0-9]+ lines of the build log:")
-                .contains("about to fail"));
+        // THEN it was built once, and both fail with its message
         assertThat(ScenarioKit.buildsReported(results, "image-assert.build.failed")).hasSize(1);
+        List<String> failures = ScenarioKit.failureMessages(results);
+        assertThat(failures).hasSize(2).containsOnly(failures.get(0));
     }
 
     @Test
     void theEngineApiBuilderReportsTheFailingStepToo() {
-        EngineExecutionResults results = ScenarioKit.run(Map.of(Settings.BUILDER, "engine"), BrokenBuildAScenario.class);
+        EngineExecutionResults results = ScenarioKit.run(Map.of("imageassert.builder", "engine"), BrokenBuildAScenario.class);
 
         assertThat(ScenarioKit.failureMessages(results)).singleElement().asString()
                 .contains("failed at step Step 4/5 : RUN echo \"about to fail\" && exit 3")
                 .contains("about to fail");
+    }
+
+    @Test
+    void secretsWithTheEngineApiBuilderAreAClearError() {
+        EngineExecutionResults results = ScenarioKit.run(Map.of("imageassert.builder", "engine"), EngineBuilderWithSecretsScenario.class);
+
+        assertThat(ScenarioKit.failureMessages(results)).singleElement().asString()
+                .isEqualTo("ImageBuildException: Building target runtime of src/test/docker/mounts/Dockerfile needs BuildKit for its "
+                        + "secrets [api_token], which the engine API builder does not support. Install docker buildx, or remove "
+                        + "imageassert.builder=engine.");
     }
 }

@@ -21,6 +21,8 @@ final class ScenarioKit {
             builder.selectors(DiscoverySelectors.selectClass(c));
         }
         config.forEach(builder::configurationParameter);
+        // As a launcher does by default: configuration parameters fall back to system properties.
+        builder.enableImplicitConfigurationParameters(true);
         return builder.execute();
     }
 

@@ -1,4 +1,4 @@
-package io.github.imageassert.junit;
+package io.github.imageassert.junit.internal;
 
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,5 +1,6 @@
-package io.github.imageassert.junit;
+package io.github.imageassert.junit.internal;
 
+import io.github.imageassert.junit.BuildImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

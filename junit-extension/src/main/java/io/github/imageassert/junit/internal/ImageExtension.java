@@ -1,8 +1,9 @@
-package io.github.imageassert.junit;
+package io.github.imageassert.junit.internal;
 
 import io.github.imageassert.ContainerImage;
 import io.github.imageassert.internal.source.Engine;
-import io.github.imageassert.image.EngineUnavailableException;
+import io.github.imageassert.junit.BuildImage;
+import io.github.imageassert.junit.LoadImage;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -11,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -26,8 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Injects images into fields and parameters annotated with {@link BuildImage} or {@link LoadImage}. Builds are
  * kept in the root store, keyed by what determines their result, so each is made once per run.
+ * <p>
+ * Internal: public only because the annotations name it in {@code @ExtendWith}. Use the annotations instead.
  */
-public class ImageExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
+public class ImageExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, TestInstancePostProcessor,
+        ParameterResolver {
 
     /** The repository every image the extension builds is tagged in. */
     public static final String TAG_REPOSITORY = "image-assert.local";
@@ -35,12 +42,40 @@ public class ImageExtension implements BeforeAllCallback, TestInstancePostProces
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ImageExtension.class);
     private static final Logger LOG = LoggerFactory.getLogger(ImageExtension.class);
 
+    /**
+     * A class or test that needs an engine (a build, a reference) where none answers is disabled when
+     * {@code imageassert.disabledWithoutDocker=true}; without that setting, {@link #beforeAll} and {@link #beforeEach}
+     * fail it before anything is built, saying what to do. Tests that need none (an archive) run either way.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        EngineRequirement requirement = requirement(context);
+        boolean disabledWithoutDocker = requirement.needsEngine() && Settings.from(context).disabledWithoutDocker();
+        return requirement.evaluate(() -> engineAnswers(context), disabledWithoutDocker);
+    }
+
+    private static EngineRequirement requirement(ExtensionContext context) {
+        return context.getTestMethod().map(EngineRequirement::ofMethod)
+                .orElseGet(() -> EngineRequirement.ofClass(context.getRequiredTestClass()));
+    }
+
+    /** Asked once per run: Testcontainers probes every place an engine may be, which takes a moment when none is there. */
+    private static boolean engineAnswers(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("engine answers", k -> Engine.isAvailable(), Boolean.class);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        EngineRequirement.ofClass(context.getRequiredTestClass()).require(() -> engineAnswers(context));
         Class<?> testClass = context.getRequiredTestClass();
         // A static initializer may prepare the build context; it must run before the build, not on field.set.
         Class.forName(testClass.getName(), true, testClass.getClassLoader());
         injectFields(context, null, f -> Modifier.isStatic(f.getModifiers()));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        EngineRequirement.ofMethod(context.getRequiredTestMethod()).require(() -> engineAnswers(context));
     }
 
     @Override
@@ -51,16 +86,16 @@ public class ImageExtension implements BeforeAllCallback, TestInstancePostProces
     private void injectFields(ExtensionContext context, Object instance, Predicate<Field> which) throws IllegalAccessException {
         Class<?> testClass = instance != null ? instance.getClass() : context.getRequiredTestClass();
         for (Field field : AnnotationSupport.findAnnotatedFields(testClass, BuildImage.class, which, HierarchyTraversalMode.TOP_DOWN)) {
-            set(field, instance, image(context, field, field.getType(), "field " + field.getName()));
+            set(field, instance, image(context, field, field.getType(), "field " + field.getName()), "@BuildImage");
         }
         for (Field field : AnnotationSupport.findAnnotatedFields(testClass, LoadImage.class, which, HierarchyTraversalMode.TOP_DOWN)) {
-            set(field, instance, image(context, field, field.getType(), "field " + field.getName()));
+            set(field, instance, image(context, field, field.getType(), "field " + field.getName()), "@LoadImage");
         }
     }
 
-    private static void set(Field field, Object instance, ContainerImage image) throws IllegalAccessException {
+    private static void set(Field field, Object instance, ContainerImage image, String annotation) throws IllegalAccessException {
         if (Modifier.isFinal(field.getModifiers())) {
-            throw new ExtensionConfigurationException("@BuildImage field " + field.getName() + " is final; it cannot be injected");
+            throw new ExtensionConfigurationException(annotation + " field " + field.getName() + " is final; it cannot be injected");
         }
         field.setAccessible(true);
         field.set(instance, image);
@@ -75,7 +110,8 @@ public class ImageExtension implements BeforeAllCallback, TestInstancePostProces
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         try {
             return image(context, parameter.getParameter(), parameter.getParameter().getType(),
-                    "parameter " + parameter.getParameter().getName() + " of " + parameter.getDeclaringExecutable().getName());
+                    EngineRequirement.describe(parameter.getParameter(), parameter.getIndex()) + " of "
+                            + parameter.getDeclaringExecutable().getName());
         } catch (ExtensionConfigurationException | TestAbortedException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -94,18 +130,21 @@ public class ImageExtension implements BeforeAllCallback, TestInstancePostProces
             throw new ExtensionConfigurationException(where + " has both @BuildImage and @LoadImage; use one");
         }
         Settings settings = Settings.from(context);
-        requireEngine(settings);
-        return build.isPresent() ? built(context, build.get(), settings) : loaded(context, load.orElseThrow(), where);
+        if (build.isPresent()) {
+            requireEngine(context, settings, "@BuildImage " + where);
+            return built(context, build.get(), settings);
+        }
+        return loaded(context, load.orElseThrow(), where, settings);
     }
 
-    private static void requireEngine(Settings settings) {
-        if (!Engine.isAvailable()) {
-            EngineUnavailableException down = new EngineUnavailableException("Testcontainers found no working Docker environment", null);
+    /** The condition has normally disabled or failed such a test already; this is for injections it cannot see. */
+    private static void requireEngine(ExtensionContext context, Settings settings, String need) {
+        if (!engineAnswers(context)) {
+            EngineRequirement requirement = EngineRequirement.of(context.getRequiredTestClass().getSimpleName(), need);
             if (settings.disabledWithoutDocker()) {
-                throw new TestAbortedException("Skipped: no container engine, and " + Settings.DISABLED_WITHOUT_DOCKER + "=true");
+                throw new TestAbortedException(requirement.disabledReason());
             }
-            throw new ExtensionConfigurationException(down.getMessage() + " To skip such tests instead, set "
-                    + Settings.DISABLED_WITHOUT_DOCKER + "=true.", down);
+            throw requirement.missing();
         }
     }
 
@@ -120,7 +159,7 @@ public class ImageExtension implements BeforeAllCallback, TestInstancePostProces
     /** Runs once per key; never throws, so that a failure is remembered and reported to every test needing it. */
     private static BuildOutcome build(ExtensionContext context, BuildRequest request, Settings settings) {
         String tag = request.tag();
-        ImageBuilder builder = chooseBuilder(settings);
+        ImageBuilder builder = ImageBuilder.choose(settings.builder(), BuildxBuilder::available);
         BuildLog log = new BuildLog(request.describe());
         long start = System.nanoTime();
         LOG.info("Building {} with {} as {}", request.describe(), builder.name(), tag);
@@ -139,24 +178,22 @@ public class ImageExtension implements BeforeAllCallback, TestInstancePostProces
         }
     }
 
-    private static ImageBuilder chooseBuilder(Settings settings) {
-        return switch (settings.builder()) {
-            case BUILDX -> new BuildxBuilder();
-            case ENGINE -> new EngineApiBuilder();
-            case AUTO -> BuildxBuilder.available() ? new BuildxBuilder() : new EngineApiBuilder();
-        };
-    }
-
-    private ContainerImage loaded(ExtensionContext context, LoadImage annotation, String where) {
+    /** A reference needs the engine; an archive is read from the file alone. */
+    private ContainerImage loaded(ExtensionContext context, LoadImage annotation, String where, Settings settings) {
         String reference = expand(context, annotation.reference());
         String archive = expand(context, annotation.archive());
         if (reference.isEmpty() == archive.isEmpty()) {
             throw new ExtensionConfigurationException("@LoadImage on " + where + " needs exactly one of reference or archive");
         }
+        if (!reference.isEmpty()) {
+            requireEngine(context, settings, "@LoadImage(reference) " + where);
+        }
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        String key = reference.isEmpty() ? "archive:" + Path.of(archive).toAbsolutePath() : "reference:" + reference;
+        // One image per file, however its path is spelled: the key is the absolute, normalized path.
+        Path file = Path.of(archive).toAbsolutePath().normalize();
+        String key = reference.isEmpty() ? "archive:" + file : "reference:" + reference;
         return store.getOrComputeIfAbsent(key, k -> reference.isEmpty()
-                ? ContainerImage.fromArchive(Path.of(archive)) : ContainerImage.fromDaemon(reference), ContainerImage.class);
+                ? ContainerImage.fromArchive(file) : ContainerImage.fromDaemon(reference), ContainerImage.class);
     }
 
     /** {@code ${name}} is read from configuration parameters (and so system properties). */

@@ -1,8 +1,9 @@
-package io.github.imageassert.junit;
+package io.github.imageassert.junit.internal;
 
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import io.github.imageassert.internal.source.Engine;
+import io.github.imageassert.junit.ImageBuildException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +54,8 @@ final class EngineApiBuilder implements ImageBuilder {
             return cmd.exec(callback).awaitImageId(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             log.line("ERROR: " + e.getMessage());
-            throw new ImageBuildException(request.describe(), BuildSteps.failingStep(log.allKept(), log.steps()),
-                    log.lastLines(BuildLog.TAIL), e);
+            throw new ImageBuildException("Building " + request.describe() + " failed at step " + log.failingStep() + ". "
+                    + log.tailForMessage(), e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.imageassert.junit;
+package io.github.imageassert.junit.internal;
 
 import io.github.imageassert.ContainerImage;
 import io.github.imageassert.internal.source.Engine;

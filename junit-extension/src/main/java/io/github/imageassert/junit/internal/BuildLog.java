@@ -1,4 +1,4 @@
-package io.github.imageassert.junit;
+package io.github.imageassert.junit.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -44,5 +44,16 @@ final class BuildLog {
 
     synchronized List<String> steps() {
         return List.copyOf(steps);
+    }
+
+    /** The step that failed, as the builder named it, or the last step started. */
+    String failingStep() {
+        return BuildSteps.failingStep(allKept(), steps());
+    }
+
+    /** {@code Last 27 lines of the build log:} and those lines, indented: the end of a failure message. */
+    String tailForMessage() {
+        List<String> last = lastLines(TAIL);
+        return "Last " + last.size() + " lines of the build log:\n  " + String.join("\n  ", last);
     }
 }

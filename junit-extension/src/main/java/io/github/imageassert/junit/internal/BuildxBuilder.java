@@ -1,0 +1,112 @@
+package io.github.imageassert.junit.internal;
+
+import io.github.imageassert.internal.source.Engine;
+import io.github.imageassert.junit.ImageBuildException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * BuildKit through {@code docker buildx build --load}: what {@code RUN --mount=type=cache} and
+ * {@code --mount=type=secret} need. Nothing is added to the image: no label, no extra step.
+ */
+final class BuildxBuilder implements ImageBuilder {
+
+    /** True when the docker CLI is on the PATH and has the buildx plugin. */
+    static boolean available() {
+        try {
+            Process p = new ProcessBuilder("docker", "buildx", "version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "buildx";
+    }
+
+    @Override
+    public String build(BuildRequest request, String tag, BuildLog log, Duration timeout) {
+        List<String> command = new ArrayList<>(List.of("docker", "buildx", "build", "--load", "--progress=plain",
+                "-f", request.dockerfile().toString(), "-t", tag));
+        if (!request.target().isEmpty()) {
+            command.addAll(List.of("--target", request.target()));
+        }
+        request.buildArgs().forEach((k, v) -> command.addAll(List.of("--build-arg", k + "=" + v)));
+        request.secrets().forEach((id, path) -> command.addAll(List.of("--secret", "id=" + id + ",src=" + path)));
+        command.add(request.context().toString());
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new ImageBuildException("Could not run `docker buildx` to build " + request.describe() + ": " + e.getMessage()
+                    + ". Install the docker CLI with buildx, or set " + Settings.BUILDER + "=engine.", e);
+        }
+        // The output is read on its own thread, so that the wait below is bounded by the timeout, not by the build.
+        Thread reader = new Thread(() -> readLines(process, log), "image-assert build output: " + tag);
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                stop(process);
+                reader.join(TimeUnit.SECONDS.toMillis(10));
+                throw new ImageBuildException("Building " + request.describe() + " did not finish within "
+                        + Settings.TIMEOUT + "=" + Settings.format(timeout) + "; the build was stopped. " + log.tailForMessage(), null);
+            }
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            stop(process);
+            Thread.currentThread().interrupt();
+            throw new ImageBuildException("Interrupted while building " + request.describe() + "; the build was stopped.", e);
+        }
+        if (process.exitValue() != 0) {
+            throw new ImageBuildException("Building " + request.describe() + " failed at step " + log.failingStep() + ". "
+                    + log.tailForMessage(), null);
+        }
+        return Engine.client().inspectImageCmd(tag).exec().getId();
+    }
+
+    private static void readLines(Process process, BuildLog log) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                log.line(line);
+            }
+        } catch (IOException e) {
+            log.line("(build output ended: " + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Kills the build and every process it started: {@code docker} runs the buildx plugin as a child, which would
+     * otherwise go on building. Ending the client ends BuildKit's session, which cancels the build in the engine.
+     */
+    private static void stop(Process process) {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                // still reported as stopped: SIGKILL was sent, and the failure names the timeout either way
+            }
+        }
+    }
+}
