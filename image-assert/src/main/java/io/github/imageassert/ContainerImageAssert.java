@@ -248,8 +248,9 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
         isNotNull();
         Optional<byte[]> json = actual.readFile(packageJsonInImage, 16 << 20);
         if (json.isEmpty()) {
-            throwAssertionError(shouldHaveFile(actual.loaded(), packageJsonInImage, missingEvidence(packageJsonInImage,
-                    actual.lookup(packageJsonInImage)) + "; the check needs the app's package.json"));
+            Resolution lookup = actual.lookup(packageJsonInImage);
+            throwAssertionError(io.github.imageassert.internal.assertions.error.ShouldHavePackageJson.shouldHavePackageJson(
+                    actual.loaded(), packageJsonInImage, lookup, ImageFacts.removal(actual.loaded(), lookup)));
         }
         NpmManifest app = NpmManifest.parse(json.get(), packageJsonInImage + " in " + actual.description());
         NpmChecks.noDevDependencies(actual.loaded(), app, packageJsonInImage, ImagePaths.parent(ImagePaths.normalize(packageJsonInImage)))
@@ -333,7 +334,7 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
         isNotNull();
         Resolution r = actual.lookup(path);
         if (!r.exists()) {
-            throwAssertionError(shouldHaveFile(actual.loaded(), path, missingEvidence(path, r)));
+            throwAssertionError(shouldHaveFile(actual.loaded(), path, r, ImageFacts.removal(actual.loaded(), r)));
         }
         return myself;
     }
@@ -428,18 +429,6 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
             }
         }
         return "no such file on the PATH";
-    }
-
-    private String missingEvidence(String path, Resolution r) {
-        String text = (r.links().isEmpty() ? "it does not exist" : "it does not exist (via " + String.join(", ", r.links()) + ")")
-                + (r.resolvedPath().equals(path) ? "" : "; the lookup stopped at " + r.resolvedPath());
-        String finalPath = r.resolvedPath();
-        return actual.filesystem().removed().stream()
-                .filter(gone -> gone.entry().path().equals(finalPath) || gone.entry().path().equals(path))
-                .reduce((a, b) -> b)
-                .map(gone -> text + "; it was added by " + ImageFacts.layer(actual.loaded(), gone.entry().layer())
-                        + " and removed by " + ImageFacts.layer(actual.loaded(), gone.removedBy()))
-                .orElse(text);
     }
 
     // ---- config ----------------------------------------------------------------------------------------

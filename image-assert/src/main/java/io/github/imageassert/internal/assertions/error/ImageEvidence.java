@@ -1,0 +1,72 @@
+package io.github.imageassert.internal.assertions.error;
+
+import io.github.imageassert.fs.FileEntry;
+import io.github.imageassert.fs.RemovedEntry;
+import io.github.imageassert.fs.Resolution;
+import io.github.imageassert.image.DataSize;
+import io.github.imageassert.internal.image.LoadedImage;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How the messages speak of what they found in an image: an entry with the layer that added it, a layer with the
+ * instruction that made it. One place, so that every message describes a file or a layer the same way.
+ */
+final class ImageEvidence {
+
+    private ImageEvidence() {
+    }
+
+    /** {@code 1 file}, {@code 3 files}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** {@code layer 3 (RUN apt-get install -y gcc)}. */
+    static String layer(LoadedImage image, int index) {
+        return image.describeLayer(index);
+    }
+
+    /** {@code /usr/bin/gcc (via /usr/bin/gcc -> gcc-12) = /usr/bin/gcc-12: regular file, 1.2 MB, -rwxr-xr-x 0:0, added by layer 3 (RUN ...)}. */
+    static String entry(LoadedImage image, Resolution resolution) {
+        FileEntry e = resolution.entry();
+        String kind = switch (e.type()) {
+            case DIRECTORY -> "directory";
+            case SYMLINK -> "symlink to " + e.linkTarget();
+            case HARDLINK -> "hard link to " + e.linkTarget();
+            case REGULAR -> "regular file";
+            default -> e.type().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
+        String where = resolution.links().isEmpty() ? e.path() : resolution.describeChain() + " = " + e.path();
+        String size = e.isRegularFile() ? ", " + DataSize.human(e.size()) : "";
+        return where + ": " + kind + size + ", " + e.modeString() + " " + e.uid() + ":" + e.gid()
+                + ", added by " + layer(image, e.layer());
+    }
+
+    /**
+     * Why a path is missing: the links followed, where the lookup stopped, and the layer that removed it when one
+     * did, e.g. {@code it does not exist; it was added by layer 3 (RUN ...) and removed by layer 4 (RUN rm ...)}.
+     */
+    static String missing(LoadedImage image, String path, Resolution resolution, Optional<RemovedEntry> removal) {
+        String text = (resolution.links().isEmpty() ? "it does not exist"
+                : "it does not exist (via " + String.join(", ", resolution.links()) + ")")
+                + (resolution.resolvedPath().equals(path) ? "" : "; the lookup stopped at " + resolution.resolvedPath());
+        return removal.map(gone -> text + "; it was added by " + layer(image, gone.entry().layer())
+                + " and removed by " + layer(image, gone.removedBy())).orElse(text);
+    }
+
+    /** Mode bits as four octal digits: {@code 0755}, {@code 4755}. */
+    static String octal(int mode) {
+        return String.format("%04o", mode & 07777);
+    }
+
+    /** {@code 97.9 %}. */
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
+    }
+
+    /** A size in the budget's unit with its exact byte count: {@code 6 B (6 bytes)}. */
+    static String size(DataSize unit, long bytes) {
+        return unit.format(bytes) + " (" + bytes + " bytes)";
+    }
+}
