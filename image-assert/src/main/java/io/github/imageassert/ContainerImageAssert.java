@@ -143,7 +143,7 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
         isNotNull();
         List<Layer> layers = actual.layers();
         if (layers.size() != expected) {
-            throwAssertionError(shouldHaveLayerCount(actual.loaded(), "exactly", expected, layers));
+            throwAssertionError(shouldHaveLayerCount(actual.loaded(), expected, layers));
         }
         return myself;
     }
@@ -152,7 +152,7 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
         isNotNull();
         List<Layer> layers = actual.layers();
         if (layers.size() > max) {
-            throwAssertionError(shouldHaveLayerCount(actual.loaded(), "at most", max, layers));
+            throwAssertionError(io.github.imageassert.internal.assertions.error.ShouldHaveAtMostLayers.shouldHaveAtMostLayers(actual.loaded(), max, layers));
         }
         return myself;
     }
@@ -160,19 +160,16 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
     /** Every layer stays within {@code budget}. */
     public ContainerImageAssert hasEveryLayerAtMost(String budget) {
         isNotNull();
-        actual.layers().forEach(l -> new LayerAssert(actual, l).hasSizeAtMost(budget));
+        DataSize max = DataSize.parse(budget);
+        actual.layers().forEach(l -> io.github.imageassert.internal.assertions.ImageLayers.instance().assertHasSizeAtMost(info, actual.loaded(), l, max));
         return myself;
     }
 
     /** Navigates to layer {@code index} (0 is the base); a negative index counts from the top (-1 is the last). */
     public LayerAssert layer(int index) {
         isNotNull();
-        List<Layer> layers = actual.layers();
-        int i = index < 0 ? layers.size() + index : index;
-        if (i < 0 || i >= layers.size()) {
-            throwAssertionError(shouldHaveLayerCount(actual.loaded(), "at least", Math.abs(index) + (index < 0 ? 0 : 1), layers));
-        }
-        return new LayerAssert(actual, layers.get(i));
+        io.github.imageassert.internal.assertions.ImageLayers.instance().assertHasLayer(info, actual.loaded(), index);
+        return new LayerAssert(new ImageLayer(actual, index));
     }
 
     /**

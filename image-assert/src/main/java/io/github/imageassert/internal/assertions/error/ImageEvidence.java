@@ -4,9 +4,12 @@ import io.github.imageassert.fs.FileEntry;
 import io.github.imageassert.fs.RemovedEntry;
 import io.github.imageassert.fs.Resolution;
 import io.github.imageassert.image.DataSize;
+import io.github.imageassert.image.Layer;
 import io.github.imageassert.internal.image.LoadedImage;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * How the messages speak of what they found in an image: an entry with the layer that added it, a layer with the
@@ -53,6 +56,12 @@ final class ImageEvidence {
                 + (resolution.resolvedPath().equals(path) ? "" : "; the lookup stopped at " + resolution.resolvedPath());
         return removal.map(gone -> text + "; it was added by " + layer(image, gone.entry().layer())
                 + " and removed by " + layer(image, gone.removedBy())).orElse(text);
+    }
+
+    /** Each layer on its own line with the instruction that made it: {@code 0: ADD rootfs.tar /}. */
+    static String layerList(List<Layer> layers) {
+        return layers.stream().map(l -> String.format("%n    %d: %s", l.index(),
+                l.history() == null ? "(no history)" : l.history().instruction(100))).collect(Collectors.joining());
     }
 
     /** Mode bits as four octal digits: {@code 0755}, {@code 4755}. */
