@@ -216,25 +216,25 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
     /** dpkg (including distroless status.d) and apk packages; rpm databases are refused with an explanation. */
     public PackagesAssert osPackages() {
         isNotNull();
-        return PackagesAssert.of(actual, Ecosystem.DPKG);
+        return new PackagesAssert(new ImagePackages(actual, java.util.EnumSet.of(Ecosystem.DPKG, Ecosystem.APK), actual.osPackages()));
     }
 
     /** Packages under every {@code node_modules} directory. */
     public PackagesAssert npmPackages() {
         isNotNull();
-        return PackagesAssert.of(actual, Ecosystem.NPM);
+        return new PackagesAssert(new ImagePackages(actual, java.util.Set.of(Ecosystem.NPM), actual.packages(Ecosystem.NPM)));
     }
 
     /** Installed Python distributions ({@code *.dist-info}). */
     public PackagesAssert pythonPackages() {
         isNotNull();
-        return PackagesAssert.of(actual, Ecosystem.PYTHON);
+        return new PackagesAssert(new ImagePackages(actual, java.util.Set.of(Ecosystem.PYTHON), actual.packages(Ecosystem.PYTHON)));
     }
 
     /** Jars, by Maven coordinates or file name, including those nested in a Spring Boot or WAR archive. */
     public PackagesAssert javaArchives() {
         isNotNull();
-        return PackagesAssert.of(actual, Ecosystem.JAVA);
+        return new PackagesAssert(new ImagePackages(actual, java.util.Set.of(Ecosystem.JAVA), actual.packages(Ecosystem.JAVA)));
     }
 
     /**
