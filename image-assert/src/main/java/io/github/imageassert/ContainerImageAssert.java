@@ -321,7 +321,8 @@ public class ContainerImageAssert extends AbstractAssert<ContainerImageAssert, C
     /** Navigates to how this image differs from {@code base} (e.g. the image it is built {@code FROM}). */
     public ImageDiffAssert relativeTo(ContainerImage base) {
         isNotNull();
-        return new ImageDiffAssert(Objects.requireNonNull(base, "base image"), actual);
+        Objects.requireNonNull(base, "base image");
+        return new ImageDiffAssert(new ImageComparison(base, actual, actual.diffFrom(base)));
     }
 
     // ---- files -----------------------------------------------------------------------------------------
