@@ -13,41 +13,6 @@ public final class ImageFacts {
     private ImageFacts() {
     }
 
-    /** {@code 1 file}, {@code 3 files}. */
-    public static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    /** {@code layer 3 (RUN apt-get install -y gcc)}. */
-    public static String layer(LoadedImage image, int index) {
-        return image.describeLayer(index);
-    }
-
-    /** {@code /usr/bin/gcc -> gcc-12: regular file, 1.2 MB, mode -rwxr-xr-x, added by layer 3 (RUN ...)}. */
-    public static String describe(LoadedImage image, Resolution resolution) {
-        io.github.imageassert.fs.FileEntry e = resolution.entry();
-        String kind = switch (e.type()) {
-            case DIRECTORY -> "directory";
-            case SYMLINK -> "symlink to " + e.linkTarget();
-            case HARDLINK -> "hard link to " + e.linkTarget();
-            case REGULAR -> "regular file";
-            default -> e.type().name().toLowerCase().replace('_', ' ');
-        };
-        String where = resolution.links().isEmpty() ? e.path() : resolution.describeChain() + " = " + e.path();
-        String size = e.isRegularFile() ? ", " + io.github.imageassert.image.DataSize.human(e.size()) : "";
-        return where + ": " + kind + size + ", " + e.modeString() + " " + e.uid() + ":" + e.gid()
-                + ", added by " + layer(image, e.layer());
-    }
-
-    /** The {@code n} largest layers, each as {@code layer 2 (RUN ...): 80.1 MB}. */
-    public static String largestLayers(LoadedImage image, io.github.imageassert.image.DataSize unit, int n) {
-        StringBuilder out = new StringBuilder();
-        image.layers().stream().sorted(java.util.Comparator.comparingLong(io.github.imageassert.image.Layer::size).reversed()).limit(n).forEach(l ->
-                out.append(String.format("%n    ")).append(unit.format(l.size())).append("  ")
-                        .append(layer(image, l.index())));
-        return out.toString();
-    }
-
     /** The directories of the image's PATH (its config's, else the engine's default). */
     public static List<String> pathDirs(LoadedImage image) {
         return ExecutableSearch.dirs(image.config().envValue("PATH").orElse(null));

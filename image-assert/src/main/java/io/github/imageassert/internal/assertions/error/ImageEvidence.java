@@ -6,6 +6,7 @@ import io.github.imageassert.fs.Resolution;
 import io.github.imageassert.image.DataSize;
 import io.github.imageassert.image.Layer;
 import io.github.imageassert.internal.image.LoadedImage;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,6 +63,19 @@ final class ImageEvidence {
     static String layerList(List<Layer> layers) {
         return layers.stream().map(l -> String.format("%n    %d: %s", l.index(),
                 l.history() == null ? "(no history)" : l.history().instruction(100))).collect(Collectors.joining());
+    }
+
+    /** {@code 121 B (121 bytes, 21 B over)}: a size against its budget, in the budget's unit. */
+    static String overBudget(DataSize budget, long bytes) {
+        return budget.format(bytes) + " (" + bytes + " bytes, " + budget.format(bytes - budget.bytes()) + " over)";
+    }
+
+    /** The three largest layers, one indented line each: {@code 80.1 MB  layer 2 (RUN ...)}, sizes in {@code unit}. */
+    static String largestLayers(LoadedImage image, DataSize unit) {
+        StringBuilder out = new StringBuilder();
+        image.layers().stream().sorted(Comparator.comparingLong(Layer::size).reversed()).limit(3).forEach(l ->
+                out.append(String.format("%n    ")).append(unit.format(l.size())).append("  ").append(layer(image, l.index())));
+        return out.toString();
     }
 
     /** Mode bits as four octal digits: {@code 0755}, {@code 4755}. */
