@@ -13,6 +13,7 @@ import io.github.imageassert.internal.assertions.NpmDevDependencies;
 import io.github.imageassert.internal.image.LoadedImage;
 import io.github.imageassert.packages.Ecosystem;
 import io.github.imageassert.packages.InstalledPackage;
+import io.github.imageassert.run.CommandResult;
 import io.github.imageassert.secrets.SecretRules;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -43,6 +44,9 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
     private final ImageHygiene hygiene = ImageHygiene.instance();
     private final ImageSecrets secrets = ImageSecrets.instance();
     private final NpmDevDependencies npm = NpmDevDependencies.instance();
+
+    /** How navigations create the asserts they lead to; {@link ImageSoftAssertions} sets the soft one on its proxies. */
+    Navigation navigation = Navigation.PLAIN;
 
     protected AbstractContainerImageAssert(ContainerImage actual, Class<?> selfType) {
         super(actual, selfType);
@@ -111,8 +115,9 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
 
     /** Navigates to layer {@code index} (0 is the base); a negative index counts from the top (-1 is the last). */
     public LayerAssert layer(int index) {
-        layers.assertHasLayer(info, image(), index);
-        return new LayerAssert(new ImageLayer(actual, index));
+        navigation.require(() -> layers.assertHasLayer(info, image(), index));
+        ImageLayer layer = actual == null ? null : new ImageLayer(actual, index);
+        return navigation.to(this, LayerAssert.class, ImageLayer.class, layer, LayerAssert::new);
     }
 
     /**
@@ -167,8 +172,11 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
     }
 
     private PackagesAssert packages(Set<Ecosystem> ecosystems, Function<ContainerImage, List<InstalledPackage>> read) {
-        isNotNull();
-        return new PackagesAssert(new ImagePackages(actual, ecosystems, read.apply(actual)));
+        navigation.require(() -> objects.assertNotNull(info, actual));
+        ImagePackages packages = actual == null ? null : new ImagePackages(actual, ecosystems, read.apply(actual));
+        PackagesAssert to = navigation.to(this, PackagesAssert.class, ImagePackages.class, packages, PackagesAssert::new);
+        to.navigation = navigation;
+        return to;
     }
 
     /**
@@ -246,8 +254,9 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
     /** Navigates to how this image differs from {@code base} (e.g. the image it is built {@code FROM}). */
     public ImageDiffAssert relativeTo(ContainerImage base) {
         Objects.requireNonNull(base, "base image");
-        isNotNull();
-        return new ImageDiffAssert(new ImageComparison(base, actual, actual.diffFrom(base)));
+        navigation.require(() -> objects.assertNotNull(info, actual));
+        ImageComparison comparison = actual == null ? null : new ImageComparison(base, actual, actual.diffFrom(base));
+        return navigation.to(this, ImageDiffAssert.class, ImageComparison.class, comparison, ImageDiffAssert::new);
     }
 
     // ---- files -----------------------------------------------------------------------------------------
@@ -264,14 +273,20 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
         return myself;
     }
 
-    /** Navigates to a file for detailed assertions; fails when it does not exist. */
+    /**
+     * Navigates to a file for detailed assertions; fails when it does not exist (a soft assertion records that and
+     * goes on: each assertion on the file then fails the same way).
+     */
     public FileAssert file(String path) {
-        contents.assertHasFile(info, image(), path);
-        return new FileAssert(new ImageFile(actual, path, actual.lookup(path)));
+        navigation.require(() -> contents.assertHasFile(info, image(), path));
+        ImageFile file = actual == null ? null : new ImageFile(actual, path, actual.lookup(path));
+        return navigation.to(this, FileAssert.class, ImageFile.class, file, FileAssert::new);
     }
 
     /** The file exists and satisfies {@code requirements}, e.g. {@code f -> f.isExecutable().hasOwner(0, 0)}. */
     public SELF hasFileSatisfying(String path, Consumer<FileAssert> requirements) {
+        // a missing file fails here, soft assertions included, rather than once per requirement
+        contents.assertHasFile(info, image(), path);
         requirements.accept(file(path));
         return myself;
     }
@@ -401,8 +416,9 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
      * container and moves on to its result. For other options use {@code assertThat(ContainerRun.of(image)...run(..))}.
      */
     public CommandAssert running(String... command) {
-        isNotNull();
-        return new CommandAssert(ContainerRun.of(actual).run(command));
+        navigation.require(() -> objects.assertNotNull(info, actual));
+        CommandResult result = actual == null ? null : ContainerRun.of(actual).run(command);
+        return navigation.to(this, CommandAssert.class, CommandResult.class, result, CommandAssert::new);
     }
 
     private LoadedImage image() {

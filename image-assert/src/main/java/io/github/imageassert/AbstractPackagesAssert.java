@@ -21,6 +21,9 @@ public abstract class AbstractPackagesAssert<SELF extends AbstractPackagesAssert
 
     private final InstalledPackages installed = InstalledPackages.instance();
 
+    /** How {@link #packages()} creates the list assert; the image assert this one was navigated from sets it. */
+    Navigation navigation = Navigation.PLAIN;
+
     protected AbstractPackagesAssert(ImagePackages actual, Class<?> selfType) {
         super(actual, selfType);
     }
@@ -51,8 +54,8 @@ public abstract class AbstractPackagesAssert<SELF extends AbstractPackagesAssert
 
     /** The packages themselves, for any AssertJ list assertion. */
     public ListAssert<InstalledPackage> packages() {
-        isNotNull();
-        return new ListAssert<>(actual.packages());
+        navigation.require(() -> objects.assertNotNull(info, actual));
+        return navigation.toList(this, installedPackages());
     }
 
     private LoadedImage image() {
