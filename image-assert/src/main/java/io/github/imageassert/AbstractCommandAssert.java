@@ -22,6 +22,7 @@ public abstract class AbstractCommandAssert<SELF extends AbstractCommandAssert<S
         super(actual, selfType);
     }
 
+    /** The command exited with {@code expected}; the failure shows the end of stdout and stderr. */
     public SELF hasExitCode(int expected) {
         results.assertHasExitCode(info, actual, expected);
         return myself;
@@ -38,6 +39,7 @@ public abstract class AbstractCommandAssert<SELF extends AbstractCommandAssert<S
         return myself;
     }
 
+    /** stdout contains {@code expected}. */
     public SELF stdoutContains(String expected) {
         results.assertOutputContains(info, actual, STDOUT, expected);
         return myself;
@@ -55,6 +57,7 @@ public abstract class AbstractCommandAssert<SELF extends AbstractCommandAssert<S
         return myself;
     }
 
+    /** stderr contains {@code expected}. */
     public SELF stderrContains(String expected) {
         results.assertOutputContains(info, actual, STDERR, expected);
         return myself;

@@ -97,11 +97,13 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
         return myself;
     }
 
+    /** Exactly {@code expected} layers; the failure lists them with the instruction that made each. */
     public SELF hasLayerCount(int expected) {
         sizes.assertHasLayerCount(info, image(), expected);
         return myself;
     }
 
+    /** At most {@code max} layers; the failure lists them with the instruction that made each. */
     public SELF hasAtMostLayers(int max) {
         sizes.assertHasAtMostLayers(info, image(), max);
         return myself;
@@ -343,6 +345,7 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
         return myself;
     }
 
+    /** The STOPSIGNAL, e.g. {@code "SIGTERM"} ({@code ""} when unset). */
     public SELF hasStopSignal(String signal) {
         configs.assertHasStopSignal(info, image(), signal);
         return myself;
@@ -354,26 +357,31 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
         return myself;
     }
 
+    /** The environment variable is set, to any value. */
     public SELF hasEnv(String name) {
         configs.assertHasEnv(info, image(), name);
         return myself;
     }
 
+    /** The environment variable is set to exactly {@code value}. */
     public SELF hasEnv(String name, String value) {
         configs.assertHasEnv(info, image(), name, value);
         return myself;
     }
 
+    /** The environment variable is not set. */
     public SELF doesNotHaveEnv(String name) {
         configs.assertDoesNotHaveEnv(info, image(), name);
         return myself;
     }
 
+    /** The label is set, to any value. */
     public SELF hasLabel(String key) {
         configs.assertHasLabel(info, image(), key);
         return myself;
     }
 
+    /** The label is set to exactly {@code value}. */
     public SELF hasLabel(String key, String value) {
         configs.assertHasLabel(info, image(), key, value);
         return myself;
@@ -385,19 +393,23 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
         return myself;
     }
 
+    /** The tcp port is exposed. */
     public SELF exposesPort(int port) {
         return exposesPort(String.valueOf(port));
     }
 
+    /** The port is not exposed; {@code "8080"} means 8080/tcp. */
     public SELF doesNotExposePort(String port) {
         configs.assertDoesNotExposePort(info, image(), port);
         return myself;
     }
 
+    /** The tcp port is not exposed. */
     public SELF doesNotExposePort(int port) {
         return doesNotExposePort(String.valueOf(port));
     }
 
+    /** The path is declared a VOLUME. */
     public SELF hasVolume(String volume) {
         configs.assertHasVolume(info, image(), volume);
         return myself;

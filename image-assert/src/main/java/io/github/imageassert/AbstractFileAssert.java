@@ -50,21 +50,25 @@ public abstract class AbstractFileAssert<SELF extends AbstractFileAssert<SELF>> 
         return myself;
     }
 
+    /** Its owner may execute it. */
     public SELF isExecutableByOwner() {
         files.assertIsExecutable(info, image(), file(), 0100);
         return myself;
     }
 
+    /** Its group may execute it. */
     public SELF isExecutableByGroup() {
         files.assertIsExecutable(info, image(), file(), 0010);
         return myself;
     }
 
+    /** Anyone, neither owner nor in its group, may execute it. */
     public SELF isExecutableByOthers() {
         files.assertIsExecutable(info, image(), file(), 0001);
         return myself;
     }
 
+    /** Only its owner and group may write it. */
     public SELF isNotWritableByOthers() {
         files.assertIsNotWritableByOthers(info, image(), file());
         return myself;
@@ -76,16 +80,19 @@ public abstract class AbstractFileAssert<SELF extends AbstractFileAssert<SELF>> 
         return myself;
     }
 
+    /** Owned by this uid and gid, as numbers: the image's names may differ from the host's. */
     public SELF hasOwner(long uid, long gid) {
         files.assertHasOwner(info, image(), file(), uid, gid);
         return myself;
     }
 
+    /** Owned by this uid. */
     public SELF hasUid(long uid) {
         files.assertHasUid(info, image(), file(), uid);
         return myself;
     }
 
+    /** Owned by this gid. */
     public SELF hasGid(long gid) {
         files.assertHasGid(info, image(), file(), gid);
         return myself;
@@ -109,11 +116,13 @@ public abstract class AbstractFileAssert<SELF extends AbstractFileAssert<SELF>> 
         return myself;
     }
 
+    /** The content, read as UTF-8, contains {@code expected}. */
     public SELF contentContains(String expected) {
         files.assertContentContains(info, image(), file(), expected);
         return myself;
     }
 
+    /** The content, read as UTF-8, does not contain {@code unexpected}; the failure says on which line it is. */
     public SELF contentDoesNotContain(String unexpected) {
         files.assertContentDoesNotContain(info, image(), file(), unexpected);
         return myself;

@@ -8,6 +8,7 @@ import io.github.imageassert.run.CommandResult;
  */
 public class CommandAssert extends AbstractCommandAssert<CommandAssert> {
 
+    /** Assertions on this command's result; a public constructor taking the actual is what soft proxies need. */
     public CommandAssert(CommandResult actual) {
         super(actual, CommandAssert.class);
     }

@@ -6,6 +6,7 @@ package io.github.imageassert;
  */
 public class ContainerImageAssert extends AbstractContainerImageAssert<ContainerImageAssert> {
 
+    /** Assertions on this image; a public constructor taking the actual is what soft proxies need. */
     public ContainerImageAssert(ContainerImage actual) {
         super(actual, ContainerImageAssert.class);
     }

@@ -6,6 +6,7 @@ package io.github.imageassert;
  */
 public class ImageDiffAssert extends AbstractImageDiffAssert<ImageDiffAssert> {
 
+    /** Assertions on this comparison of two images; a public constructor taking the actual is what soft proxies need. */
     public ImageDiffAssert(ImageComparison actual) {
         super(actual, ImageDiffAssert.class);
     }

@@ -17,10 +17,12 @@ import org.assertj.core.api.AbstractSoftAssertions;
  */
 public class ImageSoftAssertions extends AbstractSoftAssertions {
 
+    /** Soft assertions on an image, and on whatever its navigations lead to. */
     public ContainerImageAssert assertThat(ContainerImage actual) {
         return proxyImageAssert(ContainerImageAssert.class, actual);
     }
 
+    /** Soft assertions on a command run with {@link ContainerRun}. */
     public CommandAssert assertThat(CommandResult actual) {
         return proxy(CommandAssert.class, CommandResult.class, actual);
     }
@@ -36,6 +38,7 @@ public class ImageSoftAssertions extends AbstractSoftAssertions {
         return proxied;
     }
 
+    /** Runs {@code assertions}, then fails with every failure they collected, if any. */
     public static void assertSoftly(Consumer<ImageSoftAssertions> assertions) {
         ImageSoftAssertions softly = new ImageSoftAssertions();
         assertions.accept(softly);

@@ -6,6 +6,7 @@ package io.github.imageassert;
  */
 public class PackagesAssert extends AbstractPackagesAssert<PackagesAssert> {
 
+    /** Assertions on this packages of an image; a public constructor taking the actual is what soft proxies need. */
     public PackagesAssert(ImagePackages actual) {
         super(actual, PackagesAssert.class);
     }
