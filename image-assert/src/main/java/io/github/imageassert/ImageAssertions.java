@@ -1,7 +1,5 @@
 package io.github.imageassert;
 
-import io.github.imageassert.CommandAssert;
-import io.github.imageassert.ContainerImageAssert;
 import io.github.imageassert.run.CommandResult;
 import org.assertj.core.api.Assertions;
 
@@ -14,6 +12,7 @@ public class ImageAssertions extends Assertions {
     protected ImageAssertions() {
     }
 
+    /** Assertions on an image: {@code assertThat(image).runsAsNonRoot().hasSizeLessThan("150 MB")}. */
     public static ContainerImageAssert assertThat(ContainerImage actual) {
         return new ContainerImageAssert(actual);
     }

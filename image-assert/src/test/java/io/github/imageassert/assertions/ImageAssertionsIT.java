@@ -200,6 +200,24 @@ class ImageAssertionsIT {
                 .hasMessageContaining("[builder budget]");
     }
 
+    @Test
+    void aCommandRunFromTheImageKeepsTheDescription() {
+        assertThatThrownBy(() -> assertThat(runtime).as("runtime").running().hasExitCode(1))
+                .hasMessageStartingWith("[runtime] ")
+                .hasMessageContaining("running:%n  /usr/local/bin/app%nto exit with code:%n  1%nbut it exited with code 0".formatted());
+    }
+
+    @Test
+    void softAssertionsCollectTheFailuresOfACommandRunFromTheImage() {
+        ImageSoftAssertions softly = new ImageSoftAssertions();
+
+        softly.assertThat(runtime).as("runtime").running().hasExitCode(1).hasStdout("hello");
+
+        assertThat(softly.errorsCollected()).extracting(Throwable::getMessage).satisfiesExactly(
+                m -> assertThat(m).startsWith("[runtime] ").contains("to exit with code:%n  1".formatted()),
+                m -> assertThat(m).startsWith("[runtime] ").contains("to print on stdout exactly:%n  \"hello\"".formatted()));
+    }
+
     private static String sha256(String text) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")

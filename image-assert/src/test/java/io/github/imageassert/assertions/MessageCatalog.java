@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Renders docs/messages.md: every assertion failing on purpose on an archive this class writes, with the message
@@ -32,9 +34,12 @@ public final class MessageCatalog {
             8080/tcp, volume `/data`, `DEBUG=1`, and an `/etc/passwd` that layer 1 rewrote. The analysis messages use a
             second image, `analysis:1`, built on the first: layer 2 installs `gcc-12` (dpkg status, apt lists, a setuid
             `/usr/bin/newgrp`, an `/root/.npmrc` with a token), layer 3 copies an npm app whose `jest` devDependency
-            shipped, makes `/app/data` world-writable and deletes the `.npmrc`. `MessageCatalogTest` fails
-            when this file and the library disagree; regenerate it with
-            `./mvnw -pl image-assert test -Dtest=MessageCatalogTest -Dimageassert.regenerate=true`.
+            shipped, makes `/app/data` world-writable and deletes the `.npmrc`. The rarer messages use a third image,
+            `edge:1`, an OCI layout (which records compressed sizes) whose USER is `1000`, whose HEALTHCHECK is
+            `NONE`, with a dangling link `/app/current -> releases/9` and a 16 MiB `/data/blob`. Command results are
+            built by hand, as `ContainerRun` reports them. `MessageCatalogTest` fails when this file and the library
+            disagree: it is where every message is pinned; regenerate it with
+            `./mvnw -pl image-assert test -Dtest=MessageCatalogTest -Dimageassert.regenerate=true` and review the diff.
 
             """;
 
@@ -60,32 +65,43 @@ public final class MessageCatalog {
                 .writeLegacyDockerSave(Files.createTempDirectory("msgs").resolve("image.tar"), "example:1");
         ContainerImage img = ContainerImage.fromArchive(tar);
         ContainerImage analysis = ContainerImage.fromArchive(analysisImage(tar.getParent().resolve("analysis.tar")));
+        ContainerImage edge = ContainerImage.fromOciLayout(edgeImage(tar.getParent().resolve("edge"))).describedAs("edge:1");
         Map<String, Runnable> cases = new LinkedHashMap<>();
         cases.put("runsAsNonRoot()", () -> assertThat(img).runsAsNonRoot());
         cases.put("runsAsUser(\"app\")", () -> assertThat(img).runsAsUser("app"));
+        cases.put("runsAsUser(\"0\") on an image whose USER is numeric", () -> assertThat(edge).runsAsUser("0"));
         cases.put("hasUser(\"app\")", () -> assertThat(img).hasUser("app"));
         cases.put("hasSizeLessThan(\"100 B\")", () -> assertThat(img).hasSizeLessThan("100 B"));
         cases.put("hasSizeAtMost(\"10 B\")", () -> assertThat(img).hasSizeAtMost("10 B"));
         cases.put("hasCompressedSizeLessThan(\"1 kB\")", () -> assertThat(img).hasCompressedSizeLessThan("1 kB"));
+        cases.put("hasCompressedSizeLessThan(\"1 MB\") on an OCI layout", () -> assertThat(edge).hasCompressedSizeLessThan("1 MB"));
         cases.put("hasLayerCount(1)", () -> assertThat(img).hasLayerCount(1));
         cases.put("hasAtMostLayers(1)", () -> assertThat(img).hasAtMostLayers(1));
         cases.put("hasEveryLayerAtMost(\"10 B\")", () -> assertThat(img).hasEveryLayerAtMost("10 B"));
+        cases.put("layer(5)", () -> assertThat(img).layer(5));
         cases.put("layer(1).hasSizeAtMost(\"1 B\")", () -> assertThat(img).layer(1).hasSizeAtMost("1 B"));
         cases.put("layer(1).hasInstructionContaining(\"RUN\")", () -> assertThat(img).layer(1).hasInstructionContaining("RUN"));
         cases.put("hasWastedBytesAtMost(\"0 B\")", () -> assertThat(img).hasWastedBytesAtMost("0 B"));
         cases.put("hasFile(\"/app/missing\")", () -> assertThat(img).hasFile("/app/missing"));
+        cases.put("hasFile(\"/root/.npmrc\") on a file a later layer deleted", () -> assertThat(analysis).hasFile("/root/.npmrc"));
         cases.put("doesNotHaveFile(\"/app/server\")", () -> assertThat(img).doesNotHaveFile("/app/server"));
+        cases.put("doesNotHaveFile(\"/app/current\") on a dangling link", () -> assertThat(edge).doesNotHaveFile("/app/current"));
         cases.put("hasFileMatching(\"**/*.py\")", () -> assertThat(img).hasFileMatching("**/*.py"));
         cases.put("hasNoFileMatching(\"**/*.test.js\")", () -> assertThat(img).hasNoFileMatching("**/*.test.js"));
         cases.put("hasExecutable(\"notes\")", () -> assertThat(img).hasExecutable("notes"));
+        cases.put("hasExecutable(\"gcc\")", () -> assertThat(img).hasExecutable("gcc"));
         cases.put("doesNotContainExecutable(\"sh\")", () -> assertThat(img).doesNotContainExecutable("sh"));
         cases.put("doesNotContainExecutables(\"sh\", \"/app/server\")", () -> assertThat(img).doesNotContainExecutables("sh", "/app/server"));
+        cases.put("file(\"/app/missing\")", () -> assertThat(img).file("/app/missing"));
+        cases.put("as(\"runtime\").file(\"/app\").isRegularFile()", () -> assertThat(img).as("runtime").file("/app").isRegularFile());
         cases.put("file(\"/app\").isRegularFile()", () -> assertThat(img).file("/app").isRegularFile());
         cases.put("file(\"/app/server\").isDirectory()", () -> assertThat(img).file("/app/server").isDirectory());
         cases.put("file(\"/app/server\").isSymlink()", () -> assertThat(img).file("/app/server").isSymlink());
         cases.put("file(\"/bin\").hasLinkTarget(\"/usr/bin\")", () -> assertThat(img).file("/bin").hasLinkTarget("/usr/bin"));
         cases.put("file(\"/usr/bin/notes\").isExecutable()", () -> assertThat(img).file("/usr/bin/notes").isExecutable());
         cases.put("file(\"/usr/bin/notes\").isExecutableByOwner()", () -> assertThat(img).file("/usr/bin/notes").isExecutableByOwner());
+        cases.put("file(\"/usr/bin/notes\").isExecutableByGroup()", () -> assertThat(img).file("/usr/bin/notes").isExecutableByGroup());
+        cases.put("file(\"/usr/bin/notes\").isExecutableByOthers()", () -> assertThat(img).file("/usr/bin/notes").isExecutableByOthers());
         cases.put("file(\"/tmp\").isNotWritableByOthers()", () -> assertThat(img).file("/tmp").isNotWritableByOthers());
         cases.put("file(\"/app/server\").hasMode(\"0700\")", () -> assertThat(img).file("/app/server").hasMode("0700"));
         cases.put("file(\"/app/server\").hasOwner(1000, 1000)", () -> assertThat(img).file("/app/server").hasOwner(1000, 1000));
@@ -98,19 +114,23 @@ public final class MessageCatalog {
         cases.put("file(\"/app/server\").contentDoesNotContain(\"bin\")", () -> assertThat(img).file("/app/server").contentDoesNotContain("bin"));
         cases.put("file(\"/app/server\").contentMatches(\"^ELF\")", () -> assertThat(img).file("/app/server").contentMatches("^ELF"));
         cases.put("file(\"/app/server\").hasSha256(\"00\")", () -> assertThat(img).file("/app/server").hasSha256("00"));
+        cases.put("file(\"/data/blob\").contentContains(\"x\") on a file over 16 MiB", () -> assertThat(edge).file("/data/blob").contentContains("x"));
         cases.put("hasEntrypoint(\"/server\")", () -> assertThat(img).hasEntrypoint("/server"));
         cases.put("hasCmd(\"run\")", () -> assertThat(img).hasCmd("run"));
         cases.put("hasEnv(\"NODE_ENV\")", () -> assertThat(img).hasEnv("NODE_ENV"));
         cases.put("hasEnv(\"DEBUG\", \"0\")", () -> assertThat(img).hasEnv("DEBUG", "0"));
+        cases.put("hasEnv(\"NODE_ENV\", \"production\")", () -> assertThat(img).hasEnv("NODE_ENV", "production"));
         cases.put("doesNotHaveEnv(\"DEBUG\")", () -> assertThat(img).doesNotHaveEnv("DEBUG"));
         cases.put("hasLabel(\"owner\")", () -> assertThat(img).hasLabel("owner"));
         cases.put("hasLabel(\"team\", \"web\")", () -> assertThat(img).hasLabel("team", "web"));
+        cases.put("hasLabel(\"owner\", \"web\")", () -> assertThat(img).hasLabel("owner", "web"));
         cases.put("exposesPort(9090)", () -> assertThat(img).exposesPort(9090));
         cases.put("doesNotExposePort(8080)", () -> assertThat(img).doesNotExposePort(8080));
         cases.put("hasWorkdir(\"/app\")", () -> assertThat(img).hasWorkdir("/app"));
         cases.put("hasVolume(\"/cache\")", () -> assertThat(img).hasVolume("/cache"));
         cases.put("hasStopSignal(\"SIGKILL\")", () -> assertThat(img).hasStopSignal("SIGKILL"));
         cases.put("hasHealthcheck()", () -> assertThat(img).hasHealthcheck());
+        cases.put("hasHealthcheck() on an image whose HEALTHCHECK is NONE", () -> assertThat(edge).hasHealthcheck());
         cases.put("hasPlatform(\"linux/arm64\")", () -> assertThat(img).hasPlatform("linux/arm64"));
         cases.put("hasEfficiencyAtLeast(0.99)", () -> assertThat(analysis).hasEfficiencyAtLeast(0.99));
         cases.put("hasUserWastedShareAtMost(0.01)", () -> assertThat(analysis).hasUserWastedShareAtMost(0.01));
@@ -123,8 +143,10 @@ public final class MessageCatalog {
         cases.put("pythonPackages().contains(\"requests\")", () -> assertThat(analysis).pythonPackages().contains("requests"));
         cases.put("javaArchives().contains(\"jackson-databind\")", () -> assertThat(analysis).javaArchives().contains("jackson-databind"));
         cases.put("doesNotShipNpmDevDependencies(\"/app/package.json\")", () -> assertThat(analysis).doesNotShipNpmDevDependencies("/app/package.json"));
+        cases.put("doesNotShipNpmDevDependencies(\"/srv/package.json\")", () -> assertThat(analysis).doesNotShipNpmDevDependencies("/srv/package.json"));
         cases.put("hasNoLeakedSecrets()", () -> assertThat(analysis).hasNoLeakedSecrets());
         cases.put("hasNoSetuidOrSetgidFiles()", () -> assertThat(analysis).hasNoSetuidOrSetgidFiles());
+        cases.put("hasNoSetuidOrSetgidFiles(\"/usr/bin/passwd\")", () -> assertThat(analysis).hasNoSetuidOrSetgidFiles("/usr/bin/passwd"));
         cases.put("hasNoWorldWritableFiles()", () -> assertThat(analysis).hasNoWorldWritableFiles());
         cases.put("hasNoPackageManagerCaches()", () -> assertThat(analysis).hasNoPackageManagerCaches());
         cases.put("hasNoShell()", () -> assertThat(analysis).hasNoShell());
@@ -137,9 +159,16 @@ public final class MessageCatalog {
                 "out\n", "err\n", OptionalLong.empty(), OptionalLong.empty(), Duration.ofMillis(210));
         CommandResult asRoot = new CommandResult(img.description(), List.of("sleep", "3"), 0, "", "", OptionalLong.of(0),
                 OptionalLong.of(0), Duration.ofSeconds(3));
+        String lines = IntStream.rangeClosed(1, 25).mapToObj(i -> "line " + i).collect(Collectors.joining("\n", "", "\n"));
+        CommandResult chatty = new CommandResult(img.description(), List.of("seq"), 1, lines, "", OptionalLong.empty(),
+                OptionalLong.empty(), Duration.ZERO);
         cases.put("running(..).succeeds()", () -> assertThat(failed).succeeds());
+        cases.put("running(..).succeeds() on a command that printed 25 lines", () -> assertThat(chatty).succeeds());
+        cases.put("running(..).hasExitCode(1) on a command that printed nothing", () -> assertThat(asRoot).hasExitCode(1));
         cases.put("running(..).hasStdout(\"in\")", () -> assertThat(failed).hasStdout("in"));
         cases.put("running(..).stdoutContains(\"in\")", () -> assertThat(failed).stdoutContains("in"));
+        cases.put("running(..).stderrContains(\"warn\")", () -> assertThat(failed).stderrContains("warn"));
+        cases.put("running(..).stdoutMatches(\"^\\\\d+$\") on a command that printed nothing", () -> assertThat(asRoot).stdoutMatches("^\\d+$"));
         cases.put("running(..).stderrMatches(\"^warn\")", () -> assertThat(failed).stderrMatches("^warn"));
         cases.put("running(..).ranAsUid(10001)", () -> assertThat(asRoot).ranAsUid(10001));
         cases.put("running(..).ranAsNonRoot()", () -> assertThat(asRoot).ranAsNonRoot());
@@ -151,10 +180,29 @@ public final class MessageCatalog {
                 c.getValue().run();
                 throw new IllegalStateException(c.getKey() + " passed; the catalog needs it to fail");
             } catch (AssertionError e) {
-                out.append("```").append(e.getMessage()).append("\n```\n\n");
+                // AssertJ's messages start on a new line, unless a description (as(..)) comes first
+                String message = e.getMessage().startsWith(System.lineSeparator()) ? e.getMessage() : "\n" + e.getMessage();
+                out.append("```").append(message).append("\n```\n\n");
             }
         }
         return out.toString();
+    }
+
+    /**
+     * An OCI layout with what the rarer messages need: a numeric USER, HEALTHCHECK NONE, a dangling link, and a file
+     * bigger than the content assertions read (16 MiB); its layer is stored uncompressed so that its size does not
+     * depend on the zlib the JDK uses.
+     */
+    private static Path edgeImage(Path dir) {
+        return new ImageArchive()
+                .layer(new LayerTar().dir("/etc").file("/etc/passwd", "root:x:0:0::/root:/bin/sh\napp:x:1000:1000::/app:/bin/sh\n")
+                        .dir("/app").symlink("/app/current", "releases/9")
+                        .dir("/data").file("/data/blob", new byte[(16 << 20) + 1], 0644, 1000, 1000), "ADD rootfs.tar / # buildkit")
+                .config(c -> {
+                    c.put("User", "1000");
+                    c.putObject("Healthcheck").putArray("Test").add("NONE");
+                })
+                .writeOciLayout(dir);
     }
 
     /** {@code example:1}'s two layers, then an install and an app copy with the problems the analyses look for. */

@@ -9,6 +9,9 @@ public abstract class ImageMessages extends BasicErrorMessageFactory {
     /** Every message starts the AssertJ way: a newline, "Expecting image:", the image indented. */
     public static final String EXPECTING = "%nExpecting image:%n  %s%n";
 
+    /** Messages about one file name the file first, then its image; the arguments are the path, then the image. */
+    public static final String EXPECTING_FILE = "%nExpecting file:%n  %s%nof image:%n  %s%n";
+
     ImageMessages(String format, Object... arguments) {
         super(format, arguments);
     }

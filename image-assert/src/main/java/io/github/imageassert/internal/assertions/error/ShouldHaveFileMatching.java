@@ -1,15 +1,13 @@
 package io.github.imageassert.internal.assertions.error;
 
-import static io.github.imageassert.internal.assertions.error.ImageMessages.image;
-
 import io.github.imageassert.internal.image.LoadedImage;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** No file matches a glob that should match something. */
 public final class ShouldHaveFileMatching extends ImageMessages {
 
-    public static ErrorMessageFactory shouldHaveFileMatching(LoadedImage actual, String glob) {
-        return new ShouldHaveFileMatching(EXPECTING + "to have a file matching:%n  %s%nbut none does", image(actual), glob);
+    public static ErrorMessageFactory shouldHaveFileMatching(LoadedImage image, String glob) {
+        return new ShouldHaveFileMatching(EXPECTING + "to have a file matching:%n  %s%nbut none does", image(image), glob);
     }
 
     private ShouldHaveFileMatching(String format, Object... arguments) {

@@ -1,15 +1,14 @@
 package io.github.imageassert.internal.assertions.error;
 
-import static io.github.imageassert.internal.assertions.error.ImageMessages.image;
-
+import io.github.imageassert.image.HealthCheck;
 import io.github.imageassert.internal.image.LoadedImage;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** The image has no (enabled) HEALTHCHECK. */
 public final class ShouldHaveHealthcheck extends ImageMessages {
 
-    public static ErrorMessageFactory shouldHaveHealthcheck(LoadedImage actual, io.github.imageassert.image.HealthCheck found) {
-        return new ShouldHaveHealthcheck(EXPECTING + "to have a HEALTHCHECK%nbut %s", image(actual), plain(found == null ? "it has none" : "it is disabled (HEALTHCHECK NONE)"));
+    public static ErrorMessageFactory shouldHaveHealthcheck(LoadedImage image, HealthCheck found) {
+        return new ShouldHaveHealthcheck(EXPECTING + "to have a HEALTHCHECK%nbut %s", image(image), plain(found == null ? "it has none" : "it is disabled (HEALTHCHECK NONE)"));
     }
 
     private ShouldHaveHealthcheck(String format, Object... arguments) {

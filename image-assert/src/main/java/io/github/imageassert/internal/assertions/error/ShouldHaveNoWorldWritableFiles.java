@@ -1,5 +1,6 @@
 package io.github.imageassert.internal.assertions.error;
 
+import io.github.imageassert.fs.Resolution;
 import io.github.imageassert.internal.image.LoadedImage;
 import java.util.List;
 import org.assertj.core.error.ErrorMessageFactory;
@@ -7,8 +8,10 @@ import org.assertj.core.error.ErrorMessageFactory;
 /** Anyone may write files outside sticky directories. */
 public final class ShouldHaveNoWorldWritableFiles extends ImageMessages {
 
-    public static ErrorMessageFactory shouldHaveNoWorldWritableFiles(LoadedImage actual, List<String> evidence, int total) {
-        return new ShouldHaveNoWorldWritableFiles(EXPECTING + "to have no world-writable file outside sticky directories%nbut found %s:%s", image(actual), total, lines(evidence, total));
+    public static ErrorMessageFactory shouldHaveNoWorldWritableFiles(LoadedImage image, List<Resolution> shown, int total) {
+        List<String> evidence = shown.stream().map(r -> ImageEvidence.entry(image, r)).toList();
+        return new ShouldHaveNoWorldWritableFiles(EXPECTING + "to have no world-writable file outside sticky directories%n"
+                + "but found %s:%s", image(image), total, lines(evidence, total));
     }
 
     private ShouldHaveNoWorldWritableFiles(String format, Object... arguments) {

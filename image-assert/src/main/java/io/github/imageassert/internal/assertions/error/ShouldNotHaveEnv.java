@@ -1,15 +1,13 @@
 package io.github.imageassert.internal.assertions.error;
 
-import static io.github.imageassert.internal.assertions.error.ImageMessages.image;
-
 import io.github.imageassert.internal.image.LoadedImage;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** An environment variable that must not be set is set. */
 public final class ShouldNotHaveEnv extends ImageMessages {
 
-    public static ErrorMessageFactory shouldNotHaveEnv(LoadedImage actual, String name, String value) {
-        return new ShouldNotHaveEnv(EXPECTING + "not to have environment variable %s%nbut it is set: %s=%s", image(actual), plain(name), plain(name), plain(value));
+    public static ErrorMessageFactory shouldNotHaveEnv(LoadedImage image, String name, String value) {
+        return new ShouldNotHaveEnv(EXPECTING + "not to have environment variable %s%nbut it is set: %s=%s", image(image), plain(name), plain(name), plain(value));
     }
 
     private ShouldNotHaveEnv(String format, Object... arguments) {
