@@ -1,16 +1,12 @@
 package io.github.imageassert.internal.source;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.ImageHistory;
 import io.github.imageassert.image.HistoryEntry;
 import io.github.imageassert.image.ImageNotFoundException;
 import io.github.imageassert.image.InvalidImageException;
 import io.github.imageassert.image.Platform;
 import io.github.imageassert.internal.digest.Digests;
+import io.github.imageassert.internal.json.EngineHistoryJson;
 import io.github.imageassert.internal.json.EngineInspectJson;
-import io.github.imageassert.internal.json.Json;
 import io.github.imageassert.internal.tar.TarNames;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -64,9 +60,9 @@ public final class EngineSource implements ImageSource {
             synchronized (this) {
                 m = manifest;
                 if (m == null) {
-                    DockerClient client = Engine.client();
-                    EngineInspectJson inspect = Json.mapper().convertValue(inspect(client), EngineInspectJson.class);
-                    List<ImageHistory> steps = new ArrayList<>(client.imageHistoryCmd(reference).exec());
+                    EngineInspectJson inspect = EngineApi.imageJson(reference, "json", EngineInspectJson.class);
+                    List<EngineHistoryJson> steps = new ArrayList<>(List.of(EngineApi.imageJson(reference, "history",
+                            EngineHistoryJson[].class)));
                     Collections.reverse(steps); // the engine lists newest first
                     m = fromEngine(inspect, steps);
                     manifest = m;
@@ -76,16 +72,7 @@ public final class EngineSource implements ImageSource {
         return m;
     }
 
-    private InspectImageResponse inspect(DockerClient client) {
-        try {
-            return client.inspectImageCmd(reference).exec();
-        } catch (NotFoundException e) {
-            throw new ImageNotFoundException("The engine has no image '" + reference + "'. Build or tag it first "
-                    + "(docker build -t " + reference + " .), or check the name: `docker images` lists what the engine has.");
-        }
-    }
-
-    private ImageManifest fromEngine(EngineInspectJson inspect, List<ImageHistory> steps) {
+    private ImageManifest fromEngine(EngineInspectJson inspect, List<EngineHistoryJson> steps) {
         List<String> diffIds = inspect.diffIds();
         // The engine's history does not say which steps made a layer. RUN, COPY, ADD and an import always do;
         // WORKDIR does with BuildKit and not with the legacy builder: count it only when that makes the numbers agree.
@@ -93,10 +80,10 @@ public final class EngineSource implements ImageSource {
         boolean withWorkdir = certain != diffIds.size();
         List<HistoryEntry> history = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();
-        for (ImageHistory h : steps) {
+        for (EngineHistoryJson h : steps) {
             boolean layer = makesLayer(createdBy(h), size(h)) || withWorkdir && instructionOf(createdBy(h)).startsWith("WORKDIR");
-            history.add(new HistoryEntry(h.getCreated() == null ? null : Instant.ofEpochSecond(h.getCreated()),
-                    h.getCreatedBy(), h.getComment(), !layer));
+            history.add(new HistoryEntry(h.created() == null ? null : Instant.ofEpochSecond(h.created()),
+                    h.createdBy(), h.comment(), !layer));
             if (layer) {
                 sizes.add(size(h));
             }
@@ -116,12 +103,12 @@ public final class EngineSource implements ImageSource {
                 LayerHistory.attach(layers, history), aligned ? sizes : null);
     }
 
-    private static String createdBy(ImageHistory h) {
-        return h.getCreatedBy() == null ? "" : h.getCreatedBy();
+    private static String createdBy(EngineHistoryJson h) {
+        return h.createdBy() == null ? "" : h.createdBy();
     }
 
-    private static long size(ImageHistory h) {
-        return h.getSize() == null ? 0 : h.getSize();
+    private static long size(EngineHistoryJson h) {
+        return h.size() == null ? 0 : h.size();
     }
 
     /** RUN, COPY and ADD (and an import) write a layer; ENV, USER, LABEL and the like only change the config. */
@@ -151,7 +138,7 @@ public final class EngineSource implements ImageSource {
     @Override
     public void deliver(Set<String> wanted, LayerSink sink) {
         Set<String> seen = new HashSet<>();
-        try (InputStream in = Engine.client().saveImageCmd(reference).exec()) {
+        try (InputStream in = EngineApi.export(reference)) {
             TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(in, 1 << 16));
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
@@ -168,8 +155,6 @@ public final class EngineSource implements ImageSource {
                     sink.accept(null, name, tar);
                 }
             }
-        } catch (NotFoundException e) {
-            throw new ImageNotFoundException("The engine has no image '" + reference + "' to export.");
         } catch (IOException e) {
             throw new UncheckedIOException("Exporting " + reference + " from the engine failed: " + e.getMessage(), e);
         }
