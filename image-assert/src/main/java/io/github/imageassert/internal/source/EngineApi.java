@@ -16,12 +16,14 @@ import org.testcontainers.dockerclient.TransportConfig;
 
 /**
  * The engine's image endpoints, spoken directly: the raw JSON of inspect and history (read into the same typed
- * records as archives' configs) and the export stream. The engine is found the way Testcontainers finds it;
- * only the plain HTTP transport is used, so any docker-java version a user's build brings will do.
+ * records as archives' configs) and the export stream. The engine is found the way Testcontainers finds it; an
+ * engine on a Unix socket is then asked over that socket ({@link UnixSocketHttp}), any other through docker-java's
+ * plain HTTP transport, so whichever docker-java version a user's build brings will do.
  */
 final class EngineApi {
 
     private static volatile DockerHttpClient http;
+    private static volatile java.util.Optional<java.nio.file.Path> unixSocket;
 
     private EngineApi() {
     }
@@ -32,15 +34,7 @@ final class EngineApi {
             synchronized (EngineApi.class) {
                 c = http;
                 if (c == null) {
-                    TransportConfig transport;
-                    try {
-                        Engine.client(); // finds the engine (and fails with the clear message when there is none)
-                        transport = DockerClientFactory.instance().getTransportConfig();
-                    } catch (EngineUnavailableException e) {
-                        throw e;
-                    } catch (RuntimeException e) {
-                        throw new EngineUnavailableException(String.valueOf(e.getMessage()), e);
-                    }
+                    TransportConfig transport = transport();
                     c = new ZerodepDockerHttpClient.Builder().dockerHost(transport.getDockerHost())
                             .sslConfig(transport.getSslConfig()).connectionTimeout(Duration.ofSeconds(30)).build();
                     http = c;
@@ -50,25 +44,65 @@ final class EngineApi {
         return c;
     }
 
+    private static TransportConfig transport() {
+        try {
+            Engine.client(); // finds the engine (and fails with the clear message when there is none)
+            return DockerClientFactory.instance().getTransportConfig();
+        } catch (EngineUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EngineUnavailableException(String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /** The engine's Unix socket, when that is how it is reached. */
+    private static java.util.Optional<java.nio.file.Path> unixSocket() {
+        java.util.Optional<java.nio.file.Path> s = unixSocket;
+        if (s == null) {
+            java.net.URI host = transport().getDockerHost();
+            s = "unix".equals(host.getScheme()) ? java.util.Optional.of(java.nio.file.Path.of(host.getPath())) : java.util.Optional.empty();
+            unixSocket = s;
+        }
+        return s;
+    }
+
     /** {@code GET /images/{name}/json} or {@code /history}, parsed as {@code type}. */
     static <T> T imageJson(String reference, String endpoint, Class<T> type) {
-        try (DockerHttpClient.Response response = get("/images/" + encode(reference) + "/" + endpoint)) {
-            if (response.getStatusCode() == 404) {
-                throw notFound(reference);
+        String path = "/images/" + encode(reference) + "/" + endpoint;
+        int status;
+        byte[] body;
+        try {
+            java.util.Optional<java.nio.file.Path> socket = unixSocket();
+            if (socket.isPresent()) {
+                try (UnixSocketHttp.Response response = UnixSocketHttp.get(socket.get(), path)) {
+                    status = response.status();
+                    body = response.body().readNBytes(Json.MAX_DOCUMENT + 1);
+                }
+            } else {
+                try (DockerHttpClient.Response response = get(path)) {
+                    status = response.getStatusCode();
+                    body = response.getBody().readNBytes(Json.MAX_DOCUMENT + 1);
+                }
             }
-            byte[] body = response.getBody().readNBytes(Json.MAX_DOCUMENT + 1);
-            if (response.getStatusCode() != 200) {
-                throw new EngineUnavailableException("the engine answered " + response.getStatusCode() + " to " + endpoint
-                        + " of " + reference + ": " + new String(body, StandardCharsets.UTF_8).strip(), null);
-            }
-            return Json.read(body, type, "The engine's " + endpoint + " of " + reference);
         } catch (IOException e) {
-            throw new UncheckedIOException("Asking the engine about " + reference + " failed: " + e.getMessage(), e);
+            throw new EngineUnavailableException("the engine did not answer " + path + " (" + e.getMessage() + ")", e);
         }
+        if (status == 404) {
+            throw notFound(reference);
+        }
+        if (status != 200) {
+            throw new EngineUnavailableException("the engine answered " + status + " to " + endpoint + " of " + reference
+                    + ": " + new String(body, StandardCharsets.UTF_8).strip(), null);
+        }
+        return Json.read(body, type, "The engine's " + endpoint + " of " + reference);
     }
 
     /** A stream of {@code GET /images/{name}/get}: the image as {@code docker save} writes it. Close it when done. */
     static InputStream export(String reference) {
+        java.util.Optional<java.nio.file.Path> socket = unixSocket();
+        if (socket.isPresent()) {
+            return exportOverUnixSocket(socket.get(), reference);
+        }
         DockerHttpClient.Response response = get("/images/" + encode(reference) + "/get");
         if (response.getStatusCode() == 404) {
             response.close();
@@ -95,6 +129,25 @@ final class EngineApi {
                 }
             }
         };
+    }
+
+    private static InputStream exportOverUnixSocket(java.nio.file.Path socket, String reference) {
+        try {
+            UnixSocketHttp.Response response = UnixSocketHttp.get(socket, "/images/" + encode(reference) + "/get");
+            if (response.status() == 200) {
+                return response.body();
+            }
+            String detail = new String(response.body().readNBytes(4096), StandardCharsets.UTF_8).strip();
+            response.close();
+            if (response.status() == 404) {
+                throw notFound(reference);
+            }
+            throw new EngineUnavailableException("the engine answered " + response.status() + " to the export of "
+                    + reference + ": " + detail, null);
+        } catch (IOException e) {
+            throw new EngineUnavailableException("the engine at " + socket + " did not answer the export of " + reference
+                    + " (" + e.getMessage() + ")", e);
+        }
     }
 
     private static DockerHttpClient.Response get(String path) {

@@ -139,7 +139,7 @@ public final class EngineSource implements ImageSource {
     public void deliver(Set<String> wanted, LayerSink sink) {
         Set<String> seen = new HashSet<>();
         try (InputStream in = EngineApi.export(reference)) {
-            TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(in, 1 << 16));
+            TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(in, 1 << 20));
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 if (!e.isFile() || e.isLink() || e.isSymbolicLink()) {

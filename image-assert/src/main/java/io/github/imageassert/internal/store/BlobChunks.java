@@ -1,23 +1,26 @@
 package io.github.imageassert.internal.store;
 
-import io.github.imageassert.internal.digest.Digests;
-import java.security.MessageDigest;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
 
 /**
- * The SHA-256 of each fixed-size chunk of a stored blob. A read checks the chunks it touches, so a blob whose
- * bytes changed on disk is caught where it changed without hashing the whole blob on every read.
+ * A checksum (CRC32C) of each fixed-size chunk of a stored blob. A read checks the chunks it touches, so a blob
+ * whose bytes changed on disk (a bad sector, a truncated copy, a stray edit) is caught where it changed without
+ * hashing the whole blob on every read. The blob was checked against its diff id (SHA-256) when it was written;
+ * a cryptographic hash per chunk would add cost and no safety, since whoever can rewrite the blob can rewrite
+ * its index too.
  *
  * @param chunkSize bytes per chunk (the last may be shorter)
  * @param blobSize  bytes of the blob
- * @param digests   32 bytes per chunk, in order
+ * @param checksums 4 bytes (big-endian CRC32C) per chunk, in order
  */
-record BlobChunks(int chunkSize, long blobSize, byte[] digests) {
+record BlobChunks(int chunkSize, long blobSize, byte[] checksums) {
 
     static final int DEFAULT_CHUNK = 256 << 10;
+    static final int CHECKSUM = 4;
 
     int count() {
-        return digests.length / 32;
+        return checksums.length / CHECKSUM;
     }
 
     /** Bytes of chunk {@code k}. */
@@ -26,8 +29,12 @@ record BlobChunks(int chunkSize, long blobSize, byte[] digests) {
     }
 
     boolean matches(int k, byte[] data, int length) {
-        MessageDigest sha = Digests.sha256();
-        sha.update(data, 0, length);
-        return MessageDigest.isEqual(sha.digest(), Arrays.copyOfRange(digests, k * 32, k * 32 + 32));
+        return ByteBuffer.wrap(checksums, k * CHECKSUM, CHECKSUM).getInt() == checksum(data, length);
+    }
+
+    static int checksum(byte[] data, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(data, 0, length);
+        return (int) crc.getValue();
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads ranges of a stored blob, checking every chunk it touches against its digest before handing out a byte
+ * Reads ranges of a stored blob, checking every chunk it touches against its checksum before handing out a byte
  * of it. Not thread-safe: one reader per pass over a layer. Holds the last chunk read, so many small files
  * next to each other cost one check.
  */
@@ -90,7 +90,7 @@ public final class BlobReader implements AutoCloseable {
         if (!chunks.matches(k, buffer, length)) {
             loaded = -1;
             throw new CorruptBlobException(path + ": chunk " + k + " (bytes " + at + " to " + (at + length)
-                    + ") does not match its digest; the stored layer was changed on disk");
+                    + ") does not match its checksum; the stored layer was changed on disk");
         }
         loaded = k;
     }

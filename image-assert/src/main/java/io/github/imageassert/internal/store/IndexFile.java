@@ -17,13 +17,13 @@ import java.util.Map;
 
 /**
  * A layer's index as the store keeps it: every entry's metadata and the offset of its data in the stored blob,
- * the blob's chunk digests, and a SHA-256 of the whole file at its end, so that a file changed or cut short on
+ * the blob's chunk checksums, and a SHA-256 of the whole file at its end, so that a file changed or cut short on
  * disk is never trusted.
  */
 final class IndexFile {
 
     private static final int MAGIC = 0x49414958; // "IAIX"
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
     private static final FileType[] TYPES = FileType.values();
     private static final int DIGEST = 32;
 
@@ -45,7 +45,7 @@ final class IndexFile {
             out.writeLong(index.contentSize());
             out.writeInt(chunks.chunkSize());
             out.writeInt(chunks.count());
-            out.write(chunks.digests());
+            out.write(chunks.checksums());
             List<FileEntry> entries = index.entries();
             out.writeInt(entries.size());
             byte[] previous = new byte[0];
@@ -104,8 +104,8 @@ final class IndexFile {
         long contentSize = in.getLong();
         int chunkSize = in.getInt();
         int chunkCount = in.getInt();
-        byte[] digests = new byte[Math.multiplyExact(chunkCount, DIGEST)];
-        in.get(digests);
+        byte[] checksums = new byte[Math.multiplyExact(chunkCount, BlobChunks.CHECKSUM)];
+        in.get(checksums);
         int count = in.getInt();
         if (count < 0 || count > in.remaining()) {
             throw new IOException("index file claims " + count + " entries");
@@ -139,7 +139,7 @@ final class IndexFile {
         List<String> whiteouts = strings(in);
         List<String> opaque = strings(in);
         LayerIndex index = new LayerIndex(entries, offsets, whiteouts, opaque, Map.of(), diffId, tarSize, contentSize);
-        return new Stored(index, new BlobChunks(chunkSize, tarSize, digests));
+        return new Stored(index, new BlobChunks(chunkSize, tarSize, checksums));
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {

@@ -27,7 +27,7 @@ public final class StoredLayer {
     }
 
     /**
-     * A reader of the blob's bytes, each checked against its chunk's digest.
+     * A reader of the blob's bytes, each checked against its chunk's checksum.
      *
      * @throws BlobReader.CorruptBlobException when the blob is gone, cut short or not the size stored
      */
