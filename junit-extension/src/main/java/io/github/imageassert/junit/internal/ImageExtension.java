@@ -49,6 +49,7 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
      */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        StoreParameters.apply(context);
         EngineRequirement requirement = requirement(context);
         boolean disabledWithoutDocker = requirement.needsEngine() && Settings.from(context).disabledWithoutDocker();
         return requirement.evaluate(() -> engineAnswers(context), disabledWithoutDocker);

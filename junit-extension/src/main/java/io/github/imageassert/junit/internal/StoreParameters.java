@@ -1,0 +1,31 @@
+package io.github.imageassert.junit.internal;
+
+import io.github.imageassert.internal.store.StoreSettings;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Lets the layer store be configured like the extension: {@code imageassert.store} and
+ * {@code imageassert.store.maxSize} as JUnit configuration parameters ({@code junit-platform.properties}, the
+ * launcher, Surefire's {@code configurationParameters}) become the system properties the library reads, unless a
+ * system property of that name is set already. Done before the run's first image is made.
+ */
+final class StoreParameters {
+
+    private static final List<String> NAMES = List.of(StoreSettings.STORE, StoreSettings.MAX_SIZE);
+
+    private StoreParameters() {
+    }
+
+    static void apply(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.create(StoreParameters.class))
+                .getOrComputeIfAbsent("applied", k -> {
+                    for (String name : NAMES) {
+                        if (System.getProperty(name) == null) {
+                            context.getConfigurationParameter(name).ifPresent(value -> System.setProperty(name, value));
+                        }
+                    }
+                    return Boolean.TRUE;
+                }, Boolean.class);
+    }
+}
