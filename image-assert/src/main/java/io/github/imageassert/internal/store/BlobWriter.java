@@ -3,31 +3,51 @@ package io.github.imageassert.internal.store;
 import com.sun.nio.file.ExtendedOpenOption;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.CRC32C;
 
 /**
  * Writes a blob to a file in fixed-size chunks, checksumming each chunk as it goes. Where the filesystem allows it
  * the file is written with direct I/O: a layer is written once and read back in small pieces, so copying it
  * through the page cache would only cost CPU (measured here: 2.9 s of kernel time per 1.3 GB buffered, 0.2 s
- * direct) and push out pages that matter more, such as the engine's own layer files.
+ * direct) and push out pages that matter more, such as the engine's own layer files. Runs are written by a
+ * thread of their own, so that the thread reading the layer never waits for the disk.
  */
 final class BlobWriter extends OutputStream {
 
     /** Direct writes go out in runs of this many bytes, a multiple of every block size in use. */
     private static final int RUN = 1 << 20;
+    /** Runs filled or being written at once: while one is written, the reader fills the next. */
+    private static final int RUNS = 4;
 
     private final Path path;
     private final int chunkSize;
-    private final ByteArrayOutputStream checksums = new ByteArrayOutputStream();
-    private final ByteBuffer run;
     private final int block;
+    private final ByteArrayOutputStream checksums = new ByteArrayOutputStream();
+    private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(RUNS);
+    private final Deque<Future<?>> pending = new ArrayDeque<>();
+    private final ExecutorService disk = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "image-assert-store-writer");
+        t.setDaemon(true);
+        return t;
+    });
     private FileChannel file;
     private boolean direct;
+    private ByteBuffer run;
     private int chunkFilled;
     private int chunkStart;
     private long written;
@@ -60,8 +80,10 @@ final class BlobWriter extends OutputStream {
         this.file = channel;
         this.direct = isDirect;
         this.block = blockSize;
-        this.run = ByteBuffer.allocateDirect(RUN + blockSize).alignedSlice(blockSize);
-        this.run.limit(RUN);
+        for (int i = 0; i < RUNS; i++) {
+            free.add(ByteBuffer.allocateDirect(RUN + blockSize).alignedSlice(blockSize).limit(RUN));
+        }
+        this.run = free.poll();
     }
 
     @Override
@@ -81,7 +103,7 @@ final class BlobWriter extends OutputStream {
                 endChunk();
             }
             if (!run.hasRemaining()) {
-                flushRun();
+                submitRun();
             }
         }
     }
@@ -90,27 +112,46 @@ final class BlobWriter extends OutputStream {
         if (chunkFilled == 0) {
             return;
         }
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        CRC32C crc = new CRC32C();
         crc.update(run.duplicate().position(chunkStart).limit(chunkStart + chunkFilled));
         checksums.writeBytes(ByteBuffer.allocate(BlobChunks.CHECKSUM).putInt((int) crc.getValue()).array());
         chunkStart += chunkFilled;
         chunkFilled = 0;
     }
 
-    private void flushRun() throws IOException {
-        run.flip();
-        if (direct && run.remaining() % block != 0) {
-            // the blob's tail is not a whole number of blocks: finish it through the page cache
-            file.close();
-            file = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            direct = false;
+    /** Hands the full run to the disk thread and takes a free one, waiting for the disk if all are in flight. */
+    private void submitRun() throws IOException {
+        ByteBuffer full = run.flip();
+        written += full.remaining();
+        pending.add(disk.submit(() -> {
+            while (full.hasRemaining()) {
+                file.write(full);
+            }
+            full.clear().limit(RUN);
+            free.add(full);
+            return null;
+        }));
+        while (pending.size() >= RUNS) {
+            await(pending.poll());
         }
-        written += run.remaining();
-        while (run.hasRemaining()) {
-            file.write(run);
+        try {
+            run = free.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing " + path);
         }
-        run.clear().limit(RUN);
         chunkStart = 0;
+    }
+
+    private static void await(Future<?> write) throws IOException {
+        try {
+            write.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing a stored layer");
+        }
     }
 
     /**
@@ -119,7 +160,20 @@ final class BlobWriter extends OutputStream {
      */
     BlobChunks finish() throws IOException {
         endChunk();
-        flushRun();
+        while (!pending.isEmpty()) {
+            await(pending.poll());
+        }
+        ByteBuffer tail = run.flip();
+        written += tail.remaining();
+        if (direct && tail.remaining() % block != 0) {
+            // the blob's tail is not a whole number of blocks: finish it through the page cache
+            file.close();
+            file = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            direct = false;
+        }
+        while (tail.hasRemaining()) {
+            file.write(tail);
+        }
         close();
         return new BlobChunks(chunkSize, written, checksums.toByteArray());
     }
@@ -128,6 +182,7 @@ final class BlobWriter extends OutputStream {
     public void close() throws IOException {
         if (!closed) {
             closed = true;
+            disk.shutdownNow();
             file.close();
         }
     }
