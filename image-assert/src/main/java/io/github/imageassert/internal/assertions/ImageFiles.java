@@ -23,12 +23,10 @@ import static io.github.imageassert.internal.assertions.error.ShouldNotHaveConte
 import io.github.imageassert.fs.FileEntry;
 import io.github.imageassert.fs.Resolution;
 import io.github.imageassert.image.DataSize;
+import io.github.imageassert.internal.digest.Digests;
 import io.github.imageassert.internal.image.LoadedImage;
 import io.github.imageassert.internal.index.Modes;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.assertj.core.api.AssertionInfo;
 import org.assertj.core.internal.Failures;
@@ -200,10 +198,6 @@ public final class ImageFiles {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        return Digests.hex(Digests.sha256(bytes));
     }
 }

@@ -23,6 +23,11 @@ public final class Digests {
         return "sha256:" + HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
+    /** {@code sha256:<hex>} of what {@code sha256} has been fed; the digest is reset. */
+    public static String finish(MessageDigest sha256) {
+        return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+    }
+
     /**
      * Checks that {@code digest} is {@code sha256:} followed by 64 lowercase hex digits, so that it can name a file:
      * a digest from a manifest is input, and {@code sha256:../../etc/passwd} must never become a path.

@@ -4,7 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * A blob read against its descriptor: never more bytes than the descriptor's size, and at the end the bytes must
@@ -90,7 +89,7 @@ public final class VerifyingInputStream extends FilterInputStream {
         if (expectedSize >= 0 && count != expectedSize) {
             throw new BlobMismatchException(what + " has " + count + " bytes but its descriptor gives " + expectedSize);
         }
-        String actual = "sha256:" + HexFormat.of().formatHex(sha256.digest());
+        String actual = Digests.finish(sha256);
         if (expectedDigest != null && !expectedDigest.equals(actual)) {
             throw new BlobMismatchException(what + " has digest " + actual + " but its descriptor says " + expectedDigest);
         }

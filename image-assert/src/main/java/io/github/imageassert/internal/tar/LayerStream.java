@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import io.github.imageassert.internal.digest.Digests;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * A layer's uncompressed tar as it streams past: every byte read (or skipped) is hashed into the diff id, counted,
@@ -80,7 +79,7 @@ public final class LayerStream extends InputStream {
 
     /** {@code sha256:<hex>} of every byte read so far. */
     public String diffId() {
-        return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+        return Digests.finish(sha256);
     }
 
     public long count() {

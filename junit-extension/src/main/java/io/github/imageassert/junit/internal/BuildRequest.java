@@ -1,5 +1,6 @@
 package io.github.imageassert.junit.internal;
 
+import io.github.imageassert.internal.digest.Digests;
 import io.github.imageassert.junit.BuildImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,19 +88,15 @@ record BuildRequest(Path dockerfile, String dockerfileText, Path context, String
 
     /** Identifies the build: Dockerfile content (not its path), context, target, args and secret ids and files. */
     String key() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            List<String> parts = new ArrayList<>(List.of(dockerfileText, context.toString(), target));
-            buildArgs.forEach((k, v) -> parts.add("arg:" + k + "=" + v));
-            secrets.forEach((k, v) -> parts.add("secret:" + k + "=" + v));
-            for (String part : parts) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest sha = Digests.sha256();
+        List<String> parts = new ArrayList<>(List.of(dockerfileText, context.toString(), target));
+        buildArgs.forEach((k, v) -> parts.add("arg:" + k + "=" + v));
+        secrets.forEach((k, v) -> parts.add("secret:" + k + "=" + v));
+        for (String part : parts) {
+            sha.update(part.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
         }
+        return Digests.hex(Digests.finish(sha)).substring(0, 16);
     }
 
     /** The tag the built image gets: recognisable as ours, unique per build. */
