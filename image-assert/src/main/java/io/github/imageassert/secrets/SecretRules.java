@@ -31,7 +31,7 @@ public final class SecretRules {
             SecretRule.content("git-credentials", "stored git credentials", "://[^:/\\s]+:[^@\\s]+@", "**/.git-credentials"),
             SecretRule.content("dotenv", "a .env file with values",
                     "(?m)^\\s*(export\\s+)?[A-Za-z_][A-Za-z0-9_]*\\s*=\\s*\\S+", "**")
-                    .onlyNames(name -> DOTENV_NAME.matcher(name).matches()),
+                    .onlyNames(name -> name.startsWith(".env") && DOTENV_NAME.matcher(name).matches()),
             SecretRule.content("aws-credentials", "AWS credentials",
                     "(?im)^\\s*aws_(secret_access_key|session_token)\\s*=\\s*\\S+", "**/.aws/credentials", "**/.aws/config"),
             SecretRule.path("gcloud-credentials", "Google Cloud credentials",

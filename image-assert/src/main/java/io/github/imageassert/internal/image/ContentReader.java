@@ -53,6 +53,7 @@ final class ContentReader {
         MergedFilesystem fs = state.filesystem();
         List<LoadedLayer> layers = state.loadedLayers();
         Map<Integer, List<Wanted>> byLayer = new TreeMap<>();
+        Lookup lookup = new Lookup(layers, entries.size());
         for (FileEntry entry : entries) {
             if (!entry.isRegularFile()) {
                 continue;
@@ -62,7 +63,7 @@ final class ContentReader {
                 visitor.visit(entry, new ByteArrayInputStream(captured.get()));
                 continue;
             }
-            locate(layers, entry).ifPresent(at -> byLayer.computeIfAbsent(at.layer(), l -> new ArrayList<>()).add(new Wanted(entry, at)));
+            lookup.locate(entry).ifPresent(at -> byLayer.computeIfAbsent(at.layer(), l -> new ArrayList<>()).add(new Wanted(entry, at)));
         }
         Map<Integer, List<Wanted>> fromSource = new TreeMap<>();
         for (Map.Entry<Integer, List<Wanted>> group : byLayer.entrySet()) {
@@ -78,13 +79,53 @@ final class ContentReader {
         }
     }
 
+    /**
+     * Finds entries' ordinals in their layers: by binary search for a few, through a map of the layer's paths
+     * built once for a read of many (a secret scan asks for every file).
+     */
+    private static final class Lookup {
+        private final List<LoadedLayer> layers;
+        private final boolean bulk;
+        private final Map<Integer, Map<String, Integer>> maps = new HashMap<>();
+
+        Lookup(List<LoadedLayer> layers, int wanted) {
+            this.layers = layers;
+            this.bulk = wanted > 256;
+        }
+
+        OptionalInt find(int layer, String path) {
+            LayerIndex index = layers.get(layer).index();
+            if (!bulk) {
+                return index.find(path);
+            }
+            Integer ordinal = maps.computeIfAbsent(layer, l -> {
+                Map<String, Integer> byPath = new HashMap<>(index.entries().size() * 2);
+                List<FileEntry> all = index.entries();
+                for (int i = 0; i < all.size(); i++) {
+                    byPath.put(all.get(i).path(), i); // a later copy of a path wins, as when the tar is extracted
+                }
+                return byPath;
+            }).get(path);
+            return ordinal == null ? OptionalInt.empty() : OptionalInt.of(ordinal);
+        }
+
+        Optional<Location> locate(FileEntry entry) {
+            return ContentReader.locate(layers, entry, this::find);
+        }
+    }
+
     /** The layer and entry whose data a regular file or hard link reads, or empty when the link leads nowhere. */
     static Optional<Location> locate(List<LoadedLayer> layers, FileEntry entry) {
+        return locate(layers, entry, (layer, path) -> layers.get(layer).index().find(path));
+    }
+
+    private static Optional<Location> locate(List<LoadedLayer> layers, FileEntry entry,
+                                             java.util.function.BiFunction<Integer, String, OptionalInt> find) {
         String path = entry.path();
         int layer = entry.layer();
         for (int hops = 0; hops <= MAX_LINK_HOPS + layers.size() && layer >= 0; hops++) {
             LayerIndex index = layers.get(layer).index();
-            OptionalInt found = index.find(path);
+            OptionalInt found = find.apply(layer, path);
             if (found.isEmpty()) {
                 layer--; // a hard link's target may sit in a lower layer
                 continue;

@@ -27,6 +27,7 @@ public final class MergedFilesystem implements ImageFilesystem {
     private final Map<String, byte[]> contents;
     private final Map<String, byte[]> hiddenContents;
     private final PathResolver resolver;
+    private final java.util.Set<String> capturedPaths;
 
     private MergedFilesystem(NavigableMap<String, FileEntry> entries, List<RemovedEntry> removed,
                              Map<String, byte[]> contents, Map<String, byte[]> hiddenContents) {
@@ -35,6 +36,8 @@ public final class MergedFilesystem implements ImageFilesystem {
         this.contents = Collections.unmodifiableMap(contents);
         this.hiddenContents = Collections.unmodifiableMap(hiddenContents);
         this.resolver = new PathResolver(entries::get);
+        this.capturedPaths = new java.util.HashSet<>(contents.keySet());
+        hiddenContents.keySet().forEach(k -> capturedPaths.add(k.substring(k.indexOf(':') + 1)));
     }
 
     /** Applies {@code layers} in order, index 0 first; each entry is re-labelled with its layer's index. */
@@ -104,6 +107,9 @@ public final class MergedFilesystem implements ImageFilesystem {
      */
     public Optional<byte[]> capturedContent(FileEntry entry) {
         String path = contentPath(entry);
+        if (!capturedPaths.contains(path)) {
+            return Optional.empty(); // nearly every file: nothing was captured at that path
+        }
         byte[] live = entry.equals(entries.get(entry.path())) ? contents.get(path) : null;
         byte[] found = live != null ? live : hiddenContents.get(Merger.key(entry.layer(), path));
         return Optional.ofNullable(found).map(byte[]::clone);

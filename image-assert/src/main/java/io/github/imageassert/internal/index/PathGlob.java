@@ -13,6 +13,11 @@ public final class PathGlob {
 
     private final String glob;
     private final PathMatcher matcher;
+    /**
+     * For the shapes rules use most ({@code **}, {@code **}{@code /name}, {@code **}{@code /dir/name},
+     * {@code **}{@code /*.ext}): the same answer without a regex.
+     */
+    private final java.util.function.Predicate<String> fast;
 
     private PathGlob(String glob) {
         this.glob = glob;
@@ -21,6 +26,34 @@ public final class PathGlob {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Not a glob: '" + glob + "' (" + e.getMessage() + ")", e);
         }
+        this.fast = shortcut(glob);
+    }
+
+    private static java.util.function.Predicate<String> shortcut(String glob) {
+        if (glob.equals("**")) {
+            return path -> true;
+        }
+        if (glob.startsWith("**/")) {
+            String rest = glob.substring(3);
+            if (isLiteral(rest.replace("/", ""))) {
+                String suffix = "/" + rest;
+                return path -> path.endsWith(suffix);
+            }
+            if (rest.startsWith("*") && isLiteral(rest.substring(1)) && !rest.substring(1).isEmpty()) {
+                String suffix = rest.substring(1);
+                return path -> path.endsWith(suffix) && path.lastIndexOf('/') <= path.length() - suffix.length() - 1;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isLiteral(String part) {
+        for (char c : part.toCharArray()) {
+            if ("*?[]{}\\/".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static PathGlob of(String glob) {
@@ -29,17 +62,17 @@ public final class PathGlob {
 
     /** True when any of {@code globs} matches {@code path}. */
     public static boolean anyMatches(List<PathGlob> globs, String path) {
-        Path p = Path.of(path);
         for (PathGlob g : globs) {
-            if (g.matcher.matches(p)) {
+            if (g.matches(path)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** @param path absolute and normalised, as the index holds it */
     public boolean matches(String path) {
-        return matcher.matches(Path.of(path));
+        return fast != null ? fast.test(path) : matcher.matches(Path.of(path));
     }
 
     @Override

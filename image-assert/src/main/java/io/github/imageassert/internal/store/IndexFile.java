@@ -5,8 +5,6 @@ import io.github.imageassert.fs.FileType;
 import io.github.imageassert.internal.digest.Digests;
 import io.github.imageassert.internal.index.LayerIndex;
 import java.nio.ByteBuffer;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,47 +33,109 @@ final class IndexFile {
     }
 
     static byte[] write(LayerIndex index, BlobChunks chunks) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + index.entries().size() * 64);
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(MAGIC);
-            out.writeInt(VERSION);
-            string(out, index.diffId());
-            out.writeLong(index.tarSize());
-            out.writeLong(index.contentSize());
-            out.writeInt(chunks.chunkSize());
-            out.writeInt(chunks.count());
-            out.write(chunks.checksums());
-            List<FileEntry> entries = index.entries();
-            out.writeInt(entries.size());
-            byte[] previous = new byte[0];
-            for (int i = 0; i < entries.size(); i++) {
-                FileEntry e = entries.get(i);
-                // tar order keeps a directory's entries together: most of each path is the previous one's
-                byte[] path = e.path().getBytes(StandardCharsets.UTF_8);
-                int shared = sharedPrefix(previous, path);
-                varint(out, shared);
-                varint(out, path.length - shared);
-                out.write(path, shared, path.length - shared);
-                previous = path;
-                out.writeByte(e.type().ordinal());
-                varint(out, e.mode());
-                varint(out, e.uid());
-                varint(out, e.gid());
-                varint(out, e.size());
-                varint(out, e.mtime());
-                string(out, e.linkTarget());
-                varint(out, index.offset(i) + 2); // NO_DATA (-1) and SPARSE (-2) become small non-negative numbers
+        List<FileEntry> entries = index.entries();
+        Out out = new Out(256 + chunks.checksums().length + entries.size() * 48);
+        out.int32(MAGIC);
+        out.int32(VERSION);
+        out.string(index.diffId());
+        out.int64(index.tarSize());
+        out.int64(index.contentSize());
+        out.int32(chunks.chunkSize());
+        out.int32(chunks.count());
+        out.bytes(chunks.checksums(), 0, chunks.checksums().length);
+        out.int32(entries.size());
+        byte[] previous = new byte[0];
+        for (int i = 0; i < entries.size(); i++) {
+            FileEntry e = entries.get(i);
+            // tar order keeps a directory's entries together: most of each path is the previous one's
+            byte[] path = e.path().getBytes(StandardCharsets.UTF_8);
+            int shared = sharedPrefix(previous, path);
+            out.varint(shared);
+            out.varint(path.length - shared);
+            out.bytes(path, shared, path.length - shared);
+            previous = path;
+            out.int8(e.type().ordinal());
+            out.varint(e.mode());
+            out.varint(e.uid());
+            out.varint(e.gid());
+            out.varint(e.size());
+            out.varint(e.mtime());
+            out.string(e.linkTarget());
+            out.varint(index.offset(i) + 2); // NO_DATA (-1) and SPARSE (-2) become small non-negative numbers
+        }
+        out.strings(index.whiteouts());
+        out.strings(index.opaqueDirs());
+        byte[] file = Arrays.copyOf(out.buffer, out.size + DIGEST);
+        MessageDigest sha = Digests.sha256();
+        sha.update(out.buffer, 0, out.size);
+        System.arraycopy(sha.digest(), 0, file, out.size, DIGEST);
+        return file;
+    }
+
+    /** A growing byte array written big-endian, with LEB128 zig-zag varints: what the index file is made of. */
+    private static final class Out {
+        byte[] buffer;
+        int size;
+
+        Out(int capacity) {
+            buffer = new byte[capacity];
+        }
+
+        private void room(int n) {
+            if (size + n > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + n));
             }
-            strings(out, index.whiteouts());
-            strings(out, index.opaqueDirs());
-            out.flush();
-            byte[] body = bytes.toByteArray();
-            byte[] file = Arrays.copyOf(body, body.length + DIGEST);
-            System.arraycopy(Digests.sha256().digest(body), 0, file, body.length, DIGEST);
-            return file;
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+
+        void int8(int v) {
+            room(1);
+            buffer[size++] = (byte) v;
+        }
+
+        void int32(int v) {
+            room(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                buffer[size++] = (byte) (v >>> shift);
+            }
+        }
+
+        void int64(long v) {
+            room(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buffer[size++] = (byte) (v >>> shift);
+            }
+        }
+
+        void bytes(byte[] b, int off, int len) {
+            room(len);
+            System.arraycopy(b, off, buffer, size, len);
+            size += len;
+        }
+
+        /** Zig-zag, so that the odd negative number (a uid of -1 in a hand-made tar) stays short. */
+        void varint(long value) {
+            room(10);
+            long v = (value << 1) ^ (value >> 63);
+            while ((v & ~0x7fL) != 0) {
+                buffer[size++] = (byte) ((v & 0x7f) | 0x80);
+                v >>>= 7;
+            }
+            buffer[size++] = (byte) v;
+        }
+
+        void string(String s) {
+            if (s == null) {
+                int32(-1);
+                return;
+            }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            int32(b.length);
+            bytes(b, 0, b.length);
+        }
+
+        void strings(List<String> values) {
+            int32(values.size());
+            values.forEach(this::string);
         }
     }
 
@@ -142,16 +202,6 @@ final class IndexFile {
         return new Stored(index, new BlobChunks(chunkSize, tarSize, checksums));
     }
 
-    private static void string(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
     private static String string(ByteBuffer in) throws IOException {
         int length = in.getInt();
         if (length < 0) {
@@ -171,16 +221,6 @@ final class IndexFile {
         return i < 0 ? n : i;
     }
 
-    /** LEB128, zig-zag so that the odd negative number (a uid of -1 in a hand-made tar) stays short. */
-    private static void varint(DataOutputStream out, long value) throws IOException {
-        long v = (value << 1) ^ (value >> 63);
-        while ((v & ~0x7fL) != 0) {
-            out.writeByte((int) ((v & 0x7f) | 0x80));
-            v >>>= 7;
-        }
-        out.writeByte((int) v);
-    }
-
     private static long varint(ByteBuffer in) throws IOException {
         long v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
@@ -191,13 +231,6 @@ final class IndexFile {
             }
         }
         throw new IOException("index file has a malformed number");
-    }
-
-    private static void strings(DataOutputStream out, List<String> values) throws IOException {
-        out.writeInt(values.size());
-        for (String v : values) {
-            string(out, v);
-        }
     }
 
     private static List<String> strings(ByteBuffer in) throws IOException {

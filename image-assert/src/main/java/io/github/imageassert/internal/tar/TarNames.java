@@ -11,6 +11,9 @@ public final class TarNames {
 
     /** {@code ./a/b/}, {@code a/b} and {@code /a/b} all become {@code /a/b}; a name climbing above the root is refused. */
     public static String entryPath(String name, String label) {
+        if (!name.contains("..")) {
+            return ImagePaths.normalize(name); // without a parent reference, nothing can climb out
+        }
         int depth = 0;
         for (String part : name.split("/")) {
             if (part.equals("..")) {

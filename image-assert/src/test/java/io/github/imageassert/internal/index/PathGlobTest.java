@@ -1,0 +1,30 @@
+package io.github.imageassert.internal.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shortcuts for common globs answer exactly as the JDK's glob matcher does. */
+class PathGlobTest {
+
+    private static final List<String> GLOBS = List.of("**", "**/.npmrc", "**/*.pem", "**/.env", "**/*.key",
+            "/app/**", "**/.git", "**/node_modules/**/package.json", "**/id_*", "/root/.ssh/*", "**/.docker/config.json", "**/.aws/credentials");
+    private static final List<String> PATHS = List.of("/", "/.npmrc", "/root/.npmrc", "/root/.npmrc.bak", "/x.npmrc",
+            "/etc/ssl/cert.pem", "/.pem", "/a.pem/b", "/a/b/c.key", "/app", "/app/x", "/srv/.git", "/srv/.git/config",
+            "/app/node_modules/a/package.json", "/root/.ssh/id_rsa", "/root/.ssh/known_hosts", "/x/.env", "/x/.env.example", "/root/.docker/config.json",
+            "/.docker/config.json", "/root/x.docker/config.json", "/home/a/.aws/credentials", "/home/a/.aws/credentials/x");
+
+    @Test
+    void everyShortcutAgreesWithThePathMatcher() {
+        for (String glob : GLOBS) {
+            var reference = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            PathGlob ours = PathGlob.of(glob);
+            for (String path : PATHS) {
+                assertThat(ours.matches(path)).as(glob + " on " + path).isEqualTo(reference.matches(Path.of(path)));
+            }
+        }
+    }
+}
