@@ -55,15 +55,29 @@ final class EngineApi {
         }
     }
 
-    /** The engine's Unix socket, when that is how it is reached. */
+    /**
+     * The engine's Unix socket, when that is how it is reached: the one Testcontainers would choose when that can
+     * be told from its settings without starting it (and the engine answers there), else the one it found.
+     */
     private static java.util.Optional<java.nio.file.Path> unixSocket() {
         java.util.Optional<java.nio.file.Path> s = unixSocket;
         if (s == null) {
-            java.net.URI host = transport().getDockerHost();
-            s = "unix".equals(host.getScheme()) ? java.util.Optional.of(java.nio.file.Path.of(host.getPath())) : java.util.Optional.empty();
+            s = EngineLocation.knownUnixSocket().filter(EngineApi::answers);
+            if (s.isEmpty()) {
+                java.net.URI host = transport().getDockerHost();
+                s = "unix".equals(host.getScheme()) ? java.util.Optional.of(java.nio.file.Path.of(host.getPath())) : java.util.Optional.empty();
+            }
             unixSocket = s;
         }
         return s;
+    }
+
+    private static boolean answers(java.nio.file.Path socket) {
+        try (UnixSocketHttp.Response ping = UnixSocketHttp.get(socket, "/_ping")) {
+            return ping.status() == 200;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** {@code GET /images/{name}/json} or {@code /history}, parsed as {@code type}. */
