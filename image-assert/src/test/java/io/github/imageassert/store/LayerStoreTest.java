@@ -122,6 +122,41 @@ class LayerStoreTest {
     }
 
     @Test
+    void aBigReadOnEveryCoreStillNoticesADamagedChunkAndAnswersRight() throws Exception {
+        Path store = dir.resolve("store");
+        LayerTar many = new LayerTar().dir("/data");
+        for (int i = 0; i < 3000; i++) {
+            many.file("/data/f" + i + ".txt", "content of file " + i + "\n");
+        }
+        Path archive = new ImageArchive().layer(base(), "ADD base /").layer(many, "RUN make data")
+                .writeLegacyDockerSave(dir.resolve("many.tar"), "many:1");
+        LoadedImage first = read(archive, store);
+        String diffId = first.metadata().diffIds().get(1);
+        first.filesystem();
+        var layer = LayerStore.open(new StoreSettings(store, StoreSettings.DEFAULT_MAX_BYTES)).orElseThrow().find(diffId, 1).orElseThrow();
+        long offset = layer.index().offset(layer.index().find("/data/f2999.txt").getAsInt());
+        try (RandomAccessFile file = new RandomAccessFile(store.resolve("v1/blobs/sha256/" + Digests.hex(diffId)).toFile(), "rw")) {
+            file.seek(offset);
+            file.write('#');
+        }
+
+        LoadedImage second = read(archive, store);
+        var entries = second.filesystem().under("/data").stream().filter(e -> e.isRegularFile()).toList();
+        Map<String, String> contents = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger visits = new java.util.concurrent.atomic.AtomicInteger();
+        second.readContentsInParallel(entries, (entry, in) -> {
+            visits.incrementAndGet();
+            contents.put(entry.path(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        });
+
+        assertThat(visits).as("each file handed over once, none twice after the recovery").hasValue(3000);
+        assertThat(contents).hasSize(3000);
+        for (int i = 0; i < 3000; i++) {
+            assertThat(contents).containsEntry("/data/f" + i + ".txt", "content of file " + i + "\n");
+        }
+    }
+
+    @Test
     void aDamagedIndexFileIsNotTrustedAndTheLayerIsReadAgain() throws Exception {
         Path store = dir.resolve("store");
         Path archive = archive("app", new LayerTar().dir("/app").file("/app/a.txt", "a"));

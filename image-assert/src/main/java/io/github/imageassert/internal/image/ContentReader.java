@@ -43,10 +43,21 @@ final class ContentReader {
     private record Wanted(FileEntry entry, Location at) {
     }
 
-    private final ImageState state;
+    /**
+     * Files up to this size are checked whole before they are handed out; a bigger one is checked as it is read,
+     * so a damage deep inside it surfaces as an exception from its stream, and the file is handed out again.
+     */
+    private static final long VERIFY_FIRST = 4 << 20;
+    /** A layer's read is split between cores from this many files on. */
+    private static final int PARALLEL_FROM = 2048;
 
-    ContentReader(ImageState state) {
+    private final ImageState state;
+    private final boolean parallel;
+
+    /** @param parallel whether the visitor may be called from several threads at once */
+    ContentReader(ImageState state, boolean parallel) {
         this.state = state;
+        this.parallel = parallel;
     }
 
     void read(Collection<FileEntry> entries, EntryContentVisitor visitor) throws IOException {
@@ -143,25 +154,18 @@ final class ContentReader {
     }
 
     private void readStored(int layerIndex, List<Wanted> wanted, EntryContentVisitor visitor) throws IOException {
-        List<Wanted> left = new ArrayList<>(wanted);
-        left.sort(Comparator.comparingLong(w -> state.loadedLayers().get(layerIndex).index().offset(w.at().ordinal())));
+        List<Wanted> sorted = new ArrayList<>(wanted);
+        LayerIndex index = state.loadedLayers().get(layerIndex).index();
+        sorted.sort(Comparator.comparingLong(w -> index.offset(w.at().ordinal())));
+        Set<Wanted> done = parallel && sorted.size() >= PARALLEL_FROM ? java.util.concurrent.ConcurrentHashMap.newKeySet() : new HashSet<>();
         for (int attempt = 0; ; attempt++) {
             LoadedLayer layer = state.loadedLayers().get(layerIndex);
-            try (BlobReader reader = layer.stored().reader()) {
-                List<Wanted> sparse = new ArrayList<>();
-                while (!left.isEmpty()) {
-                    Wanted w = left.get(0);
-                    long offset = layer.index().offset(w.at().ordinal());
-                    if (offset == LayerIndex.SPARSE) {
-                        sparse.add(w);
-                    } else {
-                        FileEntry data = layer.index().entries().get(w.at().ordinal());
-                        visitor.visit(w.entry(), reader.open(offset, data.size()));
-                    }
-                    left.remove(0);
-                }
-                if (!sparse.isEmpty()) {
-                    scan(reader.openAll(), sparse, visitor);
+            List<Wanted> left = sorted.stream().filter(w -> !done.contains(w)).toList();
+            try {
+                if (done instanceof HashSet) {
+                    readRun(layer, left, visitor, done);
+                } else {
+                    readInParallel(layer, left, visitor, done);
                 }
                 return;
             } catch (BlobReader.CorruptBlobException e) {
@@ -172,10 +176,57 @@ final class ContentReader {
                         state.description(), state.source().origin());
                 state.replaceDamaged(layerIndex);
                 if (!state.loadedLayers().get(layerIndex).isStored()) {
-                    readFromSource(state.loadedLayers(), Map.of(layerIndex, left), visitor);
+                    readFromSource(state.loadedLayers(), Map.of(layerIndex, sorted.stream().filter(w -> !done.contains(w)).toList()),
+                            visitor);
                     return;
                 }
             }
+        }
+    }
+
+    /** Entries of one stored layer, in offset order, through one reader: neighbours share a checked chunk. */
+    private static void readRun(LoadedLayer layer, List<Wanted> run, EntryContentVisitor visitor, Set<Wanted> done)
+            throws IOException {
+        try (BlobReader reader = layer.stored().reader()) {
+            List<Wanted> sparse = new ArrayList<>();
+            for (Wanted w : run) {
+                long offset = layer.index().offset(w.at().ordinal());
+                if (offset == LayerIndex.SPARSE) {
+                    sparse.add(w);
+                    continue;
+                }
+                FileEntry data = layer.index().entries().get(w.at().ordinal());
+                if (data.size() <= VERIFY_FIRST) {
+                    reader.verify(offset, data.size()); // a damaged chunk is found before the visitor sees anything
+                }
+                visitor.visit(w.entry(), reader.open(offset, data.size()));
+                done.add(w);
+            }
+            if (!sparse.isEmpty()) {
+                scan(reader.openAll(), sparse, visitor);
+                done.addAll(sparse);
+            }
+        }
+    }
+
+    /** A big read split into as many contiguous runs as there are cores, each with its own reader. */
+    private static void readInParallel(LoadedLayer layer, List<Wanted> left, EntryContentVisitor visitor, Set<Wanted> done)
+            throws IOException {
+        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), left.size() / (PARALLEL_FROM / 2)));
+        List<List<Wanted>> runs = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            runs.add(left.subList(left.size() * i / parts, left.size() * (i + 1) / parts));
+        }
+        List<IOException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        runs.parallelStream().forEach(run -> {
+            try {
+                readRun(layer, run, visitor, done);
+            } catch (IOException e) {
+                failures.add(e);
+            }
+        });
+        if (!failures.isEmpty()) {
+            throw failures.stream().filter(f -> f instanceof BlobReader.CorruptBlobException).findFirst().orElse(failures.get(0));
         }
     }
 

@@ -146,8 +146,20 @@ public final class LoadedImage {
      * are skipped; a hard link is visited with the bytes of the file it links to, under its own entry.
      */
     public void readContents(Collection<FileEntry> entries, EntryContentVisitor visitor) {
+        read(entries, visitor, false);
+    }
+
+    /**
+     * Like {@link #readContents(Collection, EntryContentVisitor)}, reading a big stored layer on every core at once:
+     * the visitor is called from several threads and must be safe for that.
+     */
+    public void readContentsInParallel(Collection<FileEntry> entries, EntryContentVisitor visitor) {
+        read(entries, visitor, true);
+    }
+
+    private void read(Collection<FileEntry> entries, EntryContentVisitor visitor, boolean parallel) {
         try {
-            new ContentReader(state).read(entries, visitor);
+            new ContentReader(state, parallel).read(entries, visitor);
         } catch (IOException e) {
             throw new UncheckedIOException("Reading file contents of " + description() + ": " + e.getMessage(), e);
         }

@@ -46,14 +46,15 @@ public final class SecretScanner {
                 }
             }
         });
-        image.readContents(toRead.keySet(), (entry, in) -> {
+        List<SecretFinding> found = java.util.Collections.synchronizedList(findings);
+        image.readContentsInParallel(toRead.keySet(), (entry, in) -> {
             List<SecretRule> candidates = toRead.get(entry);
             int max = candidates.stream().mapToInt(SecretRule::maxBytes).max().orElse(0);
             String text = new String(in.readNBytes(max), StandardCharsets.ISO_8859_1);
             for (SecretRule rule : candidates) {
                 String scoped = text.length() > rule.maxBytes() ? text.substring(0, rule.maxBytes()) : text;
                 rule.find(scoped).ifPresent(evidence ->
-                        findings.add(new SecretFinding(rule, entry, everyCopy.get(entry), evidence)));
+                        found.add(new SecretFinding(rule, entry, everyCopy.get(entry), evidence)));
             }
         });
         findings.sort(Comparator.comparingInt((SecretFinding f) -> f.entry().layer())

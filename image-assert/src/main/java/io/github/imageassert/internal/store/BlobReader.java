@@ -69,6 +69,21 @@ public final class BlobReader implements AutoCloseable {
         };
     }
 
+    /**
+     * Checks every chunk of a range now, so that a damaged chunk is found before a byte of the range is handed out.
+     * The last chunk checked stays loaded, so a small range costs no second read.
+     */
+    public void verify(long offset, long length) throws IOException {
+        if (length == 0) {
+            return;
+        }
+        int first = (int) (offset / chunks.chunkSize());
+        int last = (int) ((offset + length - 1) / chunks.chunkSize());
+        for (int k = first; k <= last; k++) {
+            load(k);
+        }
+    }
+
     /** The whole blob, verified as it is read. */
     public InputStream openAll() {
         return open(0, chunks.blobSize());
