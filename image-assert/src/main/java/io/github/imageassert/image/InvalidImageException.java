@@ -21,7 +21,11 @@ public class InvalidImageException extends ImageAssertException {
         /** The archive itself is not a readable tar. */
         CORRUPT_ARCHIVE,
         /** A blob's bytes do not match the digest (or size) its descriptor gives. */
-        DIGEST_MISMATCH
+        DIGEST_MISMATCH,
+        /** A format image-assert does not read, such as a Docker schema 1 manifest. */
+        UNSUPPORTED_FORMAT,
+        /** A layer the image names but does not carry (a non-distributable or foreign layer). */
+        NON_DISTRIBUTABLE_LAYER
     }
 
     private final Reason reason;

@@ -128,6 +128,25 @@ final class LayerLoader {
                 String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
     }
 
+    private static InvalidImageException mismatch(String label, VerifyingInputStream.BlobMismatchException e) {
+        return new InvalidImageException(InvalidImageException.Reason.DIGEST_MISMATCH, "Layer " + label + ": "
+                + e.getMessage() + ". The image was altered or is corrupt; export or copy it again.", e);
+    }
+
+    /** Reads a checked blob to its end after a failure, to tell damaged bytes from a broken stream. */
+    private static Optional<VerifyingInputStream.BlobMismatchException> blobMismatch(InputStream blob) {
+        if (blob instanceof VerifyingInputStream checked) {
+            try {
+                checked.verify();
+            } catch (VerifyingInputStream.BlobMismatchException m) {
+                return Optional.of(m);
+            } catch (IOException stillBroken) {
+                return Optional.empty(); // the source's own failure, which the original error carries
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * Hashes, indexes and (when there is a store) writes one blob in a single pass. Returns null for a blob that
      * turned out not to be wanted.
@@ -143,8 +162,11 @@ final class LayerLoader {
                 index = new LayerIndexer(capture).index(layer, ref == null ? 0 : ref.index(), label);
                 blob.transferTo(OutputStream.nullOutputStream()); // to its end, where a VerifyingInputStream checks the digest
             } catch (VerifyingInputStream.BlobMismatchException e) {
-                throw new InvalidImageException(InvalidImageException.Reason.DIGEST_MISMATCH, "Layer " + label + ": "
-                        + e.getMessage() + ". The image was altered or is corrupt; export or copy it again.", e);
+                throw mismatch(label, e);
+            } catch (CorruptLayerException e) {
+                // bytes that are not the blob the manifest names (a flipped bit, a truncated copy) usually break
+                // the gzip or tar stream first; the digest says which it was
+                throw blobMismatch(blob).map(m -> (RuntimeException) mismatch(label, m)).orElse(e);
             } catch (Compression.UnsupportedLayerCompressionException e) {
                 throw new CorruptLayerException("Layer " + label + " cannot be read: " + e.getMessage() + ".", e);
             }

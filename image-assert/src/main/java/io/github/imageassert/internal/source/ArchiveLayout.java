@@ -11,11 +11,8 @@ import io.github.imageassert.internal.json.Json;
 import io.github.imageassert.internal.json.ManifestJson;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Finds the config and layer blobs of one image inside an archive: the {@code docker save} layout
@@ -24,12 +21,6 @@ import java.util.TreeSet;
  * checked against it.
  */
 final class ArchiveLayout {
-
-    /** Nested indexes deeper than this are not followed. */
-    private static final int MAX_DEPTH = 4;
-    /** Manifests and indexes an index may lead to, in all. */
-    private static final int MAX_DESCRIPTORS = 1024;
-    private static final String ATTESTATION = "attestation-manifest";
 
     /**
      * @param config       the config blob's entry name
@@ -94,83 +85,40 @@ final class ArchiveLayout {
             Descriptor source = digest == null ? null : chosen.layerSources().get(digest);
             String mediaType = source == null ? null : source.mediaType();
             LayerRef.checkMediaType(mediaType, digest, files.describe());
-            layers.add(new LayerRef(layers.size(), null, name, mediaType, digest, source == null ? -1 : source.sizeOr(-1), null));
+            layers.add(new LayerRef(layers.size(), null, name, mediaType, digest, source == null ? -1 : source.sizeOr(-1), null,
+                    source == null ? List.of() : source.urls()));
         }
         return new Resolved(chosen.config(), digestOfConfigName(chosen.config()), layers, chosen.repoTags());
     }
 
     private static Resolved fromOciIndex(ArchiveFiles files, ImageIndexJson index, Platform wanted) throws IOException {
-        List<Descriptor> manifests = new ArrayList<>();
-        collectManifests(files, index, manifests, 0, new HashSet<>());
-        if (manifests.isEmpty()) {
-            throw new InvalidImageException(InvalidImageException.Reason.NOT_AN_IMAGE,
-                    files.describe() + ": index.json lists no image manifest.");
+        ManifestSelection.BlobFetch fetch = (d, what) -> readBlob(files, d, what);
+        List<Descriptor> manifests = ManifestSelection.imageManifests(index, fetch, files.describe());
+        Descriptor chosen = ManifestSelection.choose(manifests, wanted, files.describe(),
+                "ContainerImage.fromOciLayout(path, Platform.parse(\"os/arch\"))");
+        if (ManifestSelection.isSchema1(chosen.mediaType(), null)) {
+            throw ManifestSelection.schema1(files.describe() + ": manifest " + chosen.digest());
         }
-        Platform target = wanted != null ? wanted : Platform.host();
-        Descriptor chosen = pick(manifests, target);
-        if (chosen == null && wanted == null) {
-            chosen = pick(manifests, Platform.LINUX_AMD64);
-        }
-        if (chosen == null && manifests.size() == 1 && wanted == null) {
-            chosen = manifests.get(0);
-        }
-        if (chosen == null) {
-            TreeSet<String> available = new TreeSet<>();
-            manifests.forEach(m -> available.add(platformOf(m).map(Platform::toString).orElse("(unspecified)")));
-            throw new InvalidImageException(InvalidImageException.Reason.NO_MATCHING_PLATFORM, files.describe()
-                    + " has no image for platform " + target + ". Platforms present: " + available
-                    + ". Choose one with ContainerImage.fromOciLayout(path, Platform.parse(\"os/arch\")).");
-        }
-        ManifestJson manifest = Json.read(readBlob(files, chosen, "image manifest"), ManifestJson.class,
+        ManifestJson manifest = ManifestSelection.readManifest(fetch.fetch(chosen, "image manifest"),
                 files.describe() + ": manifest " + chosen.digest());
-        if (manifest.config() == null || !Digests.isSha256(manifest.config().digest())) {
-            throw new InvalidImageException(InvalidImageException.Reason.BAD_JSON, files.describe() + ": manifest "
-                    + chosen.digest() + " names no config blob by a sha256 digest. The layout is corrupt; copy the image again.");
-        }
-        List<LayerRef> layers = new ArrayList<>();
-        for (Descriptor l : manifest.layers()) {
-            LayerRef.checkMediaType(l.mediaType(), l.digest(), files.describe());
-            layers.add(new LayerRef(layers.size(), null, blobName(l.digest(), files), l.mediaType(), l.digest(), l.sizeOr(-1), null));
-        }
+        List<LayerRef> layers = ManifestSelection.layers(manifest, l -> blobName(l.digest(), files), files.describe());
         String tag = chosen.annotation("org.opencontainers.image.ref.name");
         return new Resolved(blobName(manifest.config().digest(), files), manifest.config().digest(), layers,
                 tag == null ? List.of() : List.of(tag));
     }
 
-    private static void collectManifests(ArchiveFiles files, ImageIndexJson index, List<Descriptor> out, int depth,
-                                         Set<String> seen) throws IOException {
-        for (Descriptor d : index.manifests()) {
-            if (seen.size() >= MAX_DESCRIPTORS) {
-                throw new InvalidImageException(InvalidImageException.Reason.NOT_AN_IMAGE, files.describe()
-                        + ": its indexes lead to more than " + MAX_DESCRIPTORS + " manifests; no image has that many.");
-            }
-            String type = d.mediaType() == null ? "" : d.mediaType();
-            if (type.endsWith("image.index.v1+json") || type.endsWith("manifest.list.v2+json")) {
-                if (depth < MAX_DEPTH && seen.add(d.digest())) {
-                    collectManifests(files, Json.read(readBlob(files, d, "image index"), ImageIndexJson.class,
-                            files.describe() + ": index " + d.digest()), out, depth + 1, seen);
-                }
-            } else if (!ATTESTATION.equals(d.annotation("vnd.docker.reference.type")) && seen.add(d.digest())) {
-                out.add(d);
-            }
-        }
-    }
-
-    private static Descriptor pick(List<Descriptor> manifests, Platform target) {
+    /** Every platform an OCI layout's index offers, attestations skipped. */
+    static List<Platform> platforms(ArchiveFiles files) throws IOException {
+        byte[] index = files.readDocument("index.json").orElseThrow(() -> new InvalidImageException(
+                InvalidImageException.Reason.NOT_AN_IMAGE, files.describe() + " has no index.json: it is not an OCI layout."));
+        List<Descriptor> manifests = ManifestSelection.imageManifests(
+                Json.read(index, ImageIndexJson.class, files.describe() + ": index.json"), (d, what) -> readBlob(files, d, what),
+                files.describe());
+        List<Platform> out = new ArrayList<>();
         for (Descriptor m : manifests) {
-            if (platformOf(m).map(target::matches).orElse(false)) {
-                return m;
-            }
+            ManifestSelection.platformOf(m).filter(p -> !out.contains(p)).ifPresent(out::add);
         }
-        return null;
-    }
-
-    private static Optional<Platform> platformOf(Descriptor descriptor) {
-        Descriptor.PlatformJson p = descriptor.platform();
-        if (p == null || p.os() == null || p.os().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Platform(p.os(), p.architecture() == null ? "" : p.architecture(), p.variant()));
+        return out;
     }
 
     /** {@code blobs/sha256/<hex>}, for a digest that is a well-formed sha256 (no other name is ever built). */

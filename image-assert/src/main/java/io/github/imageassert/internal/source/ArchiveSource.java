@@ -1,18 +1,12 @@
 package io.github.imageassert.internal.source;
 
-import io.github.imageassert.image.InvalidImageException;
 import io.github.imageassert.image.Platform;
-import io.github.imageassert.internal.digest.Digests;
 import io.github.imageassert.internal.digest.VerifyingInputStream;
-import io.github.imageassert.internal.json.ImageConfigJson;
-import io.github.imageassert.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -80,31 +74,15 @@ public final class ArchiveSource implements ImageSource {
             if (resolved.configDigest() != null) {
                 ArchiveLayout.checkDigest(files, configBytes, resolved.configDigest(), -1, "image config");
             }
-            ImageConfigJson config = Json.read(configBytes, ImageConfigJson.class, files.describe() + ": image config");
-            List<String> diffIds = config.diffIds();
-            List<LayerRef> refs = resolved.layers();
-            if (diffIds.size() != refs.size()) {
-                throw new InvalidImageException(InvalidImageException.Reason.LAYER_COUNT_MISMATCH, files.describe()
-                        + ": the config lists " + diffIds.size() + " layers (rootfs.diff_ids) but the manifest has "
-                        + refs.size() + ". The archive is corrupt or was assembled by hand; export the image again.");
-            }
-            List<LayerRef> layers = new ArrayList<>();
-            for (int i = 0; i < refs.size(); i++) {
-                LayerRef r = refs.get(i);
-                if (!Digests.isSha256(diffIds.get(i))) {
-                    throw new InvalidImageException(InvalidImageException.Reason.BAD_JSON, files.describe()
-                            + ": the config's diff id " + i + " ('" + diffIds.get(i) + "') is not a sha256 digest.");
-                }
+            for (LayerRef r : resolved.layers()) {
                 if (!files.exists(r.name())) {
-                    throw files.missing(r.name(), "layer " + (r.digest() == null ? i : r.digest()));
+                    throw r.nonDistributable() ? r.notDistributed(files.describe())
+                            : files.missing(r.name(), "layer " + (r.digest() == null ? r.index() : r.digest()));
                 }
-                layers.add(new LayerRef(i, diffIds.get(i), r.name(), r.mediaType(), r.digest(), r.compressedSize(), null));
             }
             String reference = tag != null ? tag
                     : resolved.tags().isEmpty() ? path.getFileName().toString() : resolved.tags().get(0);
-            var history = ConfigReader.history(config);
-            return new ImageManifest(reference, Digests.sha256(configBytes), ConfigReader.platform(config),
-                    ConfigReader.config(config.config()), history, LayerHistory.attach(layers, history), null);
+            return ImageManifest.fromConfig(reference, configBytes, resolved.layers(), files.describe());
         } catch (IOException e) {
             throw new UncheckedIOException("Reading " + path.toAbsolutePath() + ": " + e.getMessage(), e);
         }

@@ -4,6 +4,11 @@ import io.github.imageassert.image.HistoryEntry;
 import io.github.imageassert.image.ImageConfig;
 import io.github.imageassert.image.ImageMetadata;
 import io.github.imageassert.image.Platform;
+import io.github.imageassert.image.InvalidImageException;
+import io.github.imageassert.internal.digest.Digests;
+import io.github.imageassert.internal.json.ImageConfigJson;
+import io.github.imageassert.internal.json.Json;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +26,33 @@ public record ImageManifest(String reference, String id, Platform platform, Imag
         history = List.copyOf(history);
         layers = List.copyOf(layers);
         engineSizes = engineSizes == null ? null : List.copyOf(engineSizes);
+    }
+
+    /**
+     * The manifest of an image whose config is {@code configBytes} and whose layer blobs are {@code refs} (without
+     * diff ids): the config's diff ids checked and paired with the blobs, its history lined up with the layers.
+     *
+     * @param where how to name the image's origin in errors
+     */
+    public static ImageManifest fromConfig(String reference, byte[] configBytes, List<LayerRef> refs, String where) {
+        ImageConfigJson config = Json.read(configBytes, ImageConfigJson.class, where + ": image config");
+        List<String> diffIds = config.diffIds();
+        if (diffIds.size() != refs.size()) {
+            throw new InvalidImageException(InvalidImageException.Reason.LAYER_COUNT_MISMATCH, where + ": the config lists "
+                    + diffIds.size() + " layers (rootfs.diff_ids) but the manifest has " + refs.size()
+                    + ". The image is corrupt or was assembled by hand; export or copy it again.");
+        }
+        List<LayerRef> layers = new ArrayList<>(refs.size());
+        for (int i = 0; i < refs.size(); i++) {
+            if (!Digests.isSha256(diffIds.get(i))) {
+                throw new InvalidImageException(InvalidImageException.Reason.BAD_JSON, where + ": the config's diff id " + i
+                        + " ('" + diffIds.get(i) + "') is not a sha256 digest.");
+            }
+            layers.add(refs.get(i).withDiffId(diffIds.get(i)));
+        }
+        List<HistoryEntry> history = ConfigReader.history(config);
+        return new ImageManifest(reference, Digests.sha256(configBytes), ConfigReader.platform(config),
+                ConfigReader.config(config.config()), history, LayerHistory.attach(layers, history), null);
     }
 
     public ImageMetadata metadata() {

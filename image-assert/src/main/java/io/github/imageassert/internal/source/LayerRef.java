@@ -2,6 +2,7 @@ package io.github.imageassert.internal.source;
 
 import io.github.imageassert.image.HistoryEntry;
 import io.github.imageassert.image.InvalidImageException;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,9 +16,19 @@ import java.util.TreeSet;
  * @param digest         the stored blob's digest, when a manifest gives it
  * @param compressedSize the stored blob's size, or -1
  * @param step           the history step that made the layer, when the history lines up with the layers
+ * @param urls           where a non-distributable (foreign) layer may be fetched from, as its descriptor says
  */
 public record LayerRef(int index, String diffId, String name, String mediaType, String digest, long compressedSize,
-                       HistoryEntry step) {
+                       HistoryEntry step, List<String> urls) {
+
+    public LayerRef {
+        urls = urls == null ? List.of() : List.copyOf(urls);
+    }
+
+    public LayerRef(int index, String diffId, String name, String mediaType, String digest, long compressedSize,
+                    HistoryEntry step) {
+        this(index, diffId, name, mediaType, digest, compressedSize, step, List.of());
+    }
 
     private static final Set<String> KNOWN = Set.of(
             "application/vnd.oci.image.layer.v1.tar",
@@ -40,6 +51,27 @@ public record LayerRef(int index, String diffId, String name, String mediaType, 
     }
 
     public LayerRef withStep(HistoryEntry historyStep) {
-        return new LayerRef(index, diffId, name, mediaType, digest, compressedSize, historyStep);
+        return new LayerRef(index, diffId, name, mediaType, digest, compressedSize, historyStep, urls);
+    }
+
+    public LayerRef withDiffId(String layerDiffId) {
+        return new LayerRef(index, layerDiffId, name, mediaType, digest, compressedSize, step, urls);
+    }
+
+    /**
+     * Windows base layers and other blobs whose licence keeps them out of registries and archives: the manifest
+     * names them, but the bytes are somewhere else (its {@code urls}) or nowhere.
+     */
+    public boolean nonDistributable() {
+        return mediaType != null && (mediaType.contains(".nondistributable.") || mediaType.contains(".foreign."));
+    }
+
+    /** The error for a non-distributable layer whose bytes {@code where} does not hold. */
+    public InvalidImageException notDistributed(String where) {
+        return new InvalidImageException(InvalidImageException.Reason.NON_DISTRIBUTABLE_LAYER, "Layer " + index + " ("
+                + digest + ") of " + where + " is non-distributable (" + mediaType + "): the image names it but does not "
+                + "carry its bytes" + (urls.isEmpty() ? "" : "; its descriptor points to " + urls) + ". image-assert reads "
+                + "only what the image carries; copy the image with its foreign layers included (e.g. `skopeo copy` "
+                + "or `crane` with their option for non-distributable layers) and read that copy.");
     }
 }
