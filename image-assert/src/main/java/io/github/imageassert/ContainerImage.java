@@ -19,6 +19,8 @@ import io.github.imageassert.internal.packages.Packages;
 import io.github.imageassert.internal.secrets.SecretScanner;
 import io.github.imageassert.internal.source.ArchiveSource;
 import io.github.imageassert.internal.source.EngineSource;
+import io.github.imageassert.internal.source.RegistrySource;
+import io.github.imageassert.internal.registry.RegistrySettings;
 import io.github.imageassert.packages.Ecosystem;
 import io.github.imageassert.packages.InstalledPackage;
 import io.github.imageassert.secrets.SecretFinding;
@@ -68,6 +70,32 @@ public final class ContainerImage {
     /** An OCI image layout, choosing {@code platform} from its index. */
     public static ContainerImage fromOciLayout(Path dirOrTar, Platform platform) {
         return new ContainerImage(LoadedImage.of(ArchiveSource.ociLayout(dirOrTar, Objects.requireNonNull(platform, "platform"))));
+    }
+
+    /**
+     * An image in a registry, read over the distribution API without an engine:
+     * {@code host[:port]/repository[:tag|@sha256:…]} (the host is required). From an index, the host's platform,
+     * else linux/amd64. Config questions fetch the manifest and config only; the first file question reads the
+     * layers (once per machine, with the layer store). Credentials come from docker's {@code config.json}; see
+     * docs/registry.md for TLS, timeouts and retries.
+     */
+    public static ContainerImage fromRegistry(String reference) {
+        return new ContainerImage(LoadedImage.of(RegistrySource.of(reference, null)));
+    }
+
+    /** An image in a registry, choosing {@code platform} from its index. */
+    public static ContainerImage fromRegistry(String reference, Platform platform) {
+        return new ContainerImage(LoadedImage.of(RegistrySource.of(reference, Objects.requireNonNull(platform, "platform"))));
+    }
+
+    /**
+     * One image per platform of the index a registry reference names (attestation manifests skipped), all from the
+     * same push: for a test that checks every platform a multi-platform build produced. A reference to a single
+     * image gives that one image.
+     */
+    public static List<ContainerImage> allPlatforms(String registryReference) {
+        return RegistrySource.allPlatforms(registryReference, RegistrySettings.fromSystem()).stream()
+                .map(source -> new ContainerImage(LoadedImage.of(source))).toList();
     }
 
     /** The image as the library's inside sees it; for the assertions of this package. */

@@ -11,4 +11,10 @@ public final class TestAccess {
     public static LoadedImage loaded(ContainerImage image) {
         return image.loaded();
     }
+
+    /** Each layer's blob digest, as the manifest names it (what a registry serves). */
+    public static java.util.List<String> layerBlobDigests(ContainerImage image) {
+        return image.loaded().source().manifest().layers().stream()
+                .map(io.github.imageassert.internal.source.LayerRef::digest).toList();
+    }
 }

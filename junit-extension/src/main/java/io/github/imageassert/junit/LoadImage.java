@@ -9,10 +9,11 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Injects an image built elsewhere, e.g. by an earlier CI step: one the engine has ({@link #reference()}) or a
- * {@code docker save} archive ({@link #archive()}, which needs no engine). Exactly one of the two is given. Either
- * may name a system property or configuration parameter as {@code ${name}}, so a pipeline can pass the image in.
- * Every use of the same reference or archive file in a run shares one {@link io.github.imageassert.ContainerImage}.
+ * Injects an image built elsewhere, e.g. by an earlier CI step: one the engine has ({@link #reference()}), a
+ * {@code docker save} archive ({@link #archive()}) or an image in a registry ({@link #registry()}); the last two
+ * need no engine. Exactly one of the three is given. Each may name a system property or configuration parameter as
+ * {@code ${name}}, so a pipeline can pass the image in. Every use of the same image in a run shares one
+ * {@link io.github.imageassert.ContainerImage}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,4 +26,13 @@ public @interface LoadImage {
 
     /** A {@code docker save} archive, relative to the working directory. */
     String archive() default "";
+
+    /**
+     * An image in a registry, read without an engine: {@code host[:port]/repository[:tag|@sha256:…]}, e.g.
+     * {@code "${image.pushed}"} set by the pipeline. Credentials come from docker's {@code config.json}.
+     */
+    String registry() default "";
+
+    /** For {@link #registry()}: the platform to read from a multi-platform index, e.g. {@code "linux/arm64"}. */
+    String platform() default "";
 }

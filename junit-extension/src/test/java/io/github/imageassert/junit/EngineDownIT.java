@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.imageassert.junit.scenarios.EngineDownScenario;
 import io.github.imageassert.junit.scenarios.LoadArchiveByPropertyScenario;
+import io.github.imageassert.junit.scenarios.LoadRegistryScenario;
 import io.github.imageassert.junit.scenarios.RunScenario;
 import io.github.imageassert.junit.scenarios.SomeTestsNeedAnEngineScenario;
 import java.io.IOException;
@@ -118,5 +119,17 @@ class EngineDownIT {
 
         // THEN it runs and passes
         assertThat(out).contains("SUCCESSFUL theArchiveIsRead()").contains("RESULT failed=0");
+    }
+
+    @Test
+    void aRegistryImageNeedsNoEngine() throws Exception {
+        // GIVEN busybox pushed to a registry (while this JVM's engine is up)
+        String pushed = TestArchives.pushedBusybox();
+
+        // WHEN a test loads it with @LoadImage(registry = ...) where no engine answers
+        String out = runWithoutEngine(List.of(LoadRegistryScenario.class), "scenario.registry=" + pushed);
+
+        // THEN it runs and passes
+        assertThat(out).contains("SUCCESSFUL theRegistryImageIsRead(ContainerImage)").contains("RESULT failed=0");
     }
 }

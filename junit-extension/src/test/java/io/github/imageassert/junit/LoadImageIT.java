@@ -7,6 +7,7 @@ import io.github.imageassert.junit.scenarios.LoadArchiveScenario;
 import io.github.imageassert.junit.scenarios.LoadBothScenario;
 import io.github.imageassert.junit.scenarios.LoadNeitherScenario;
 import io.github.imageassert.junit.scenarios.LoadReferenceScenario;
+import io.github.imageassert.junit.scenarios.LoadRegistryScenario;
 import io.github.imageassert.junit.scenarios.LoadWrongTypeScenario;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,6 +36,15 @@ class LoadImageIT {
     @Test
     void anArchiveLoadsADockerSaveTar() {
         EngineExecutionResults results = ScenarioKit.run(Map.of(), LoadArchiveScenario.class);
+
+        assertThat(ScenarioKit.failureMessages(results)).isEmpty();
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void aRegistryImageIsReadOverHttp() {
+        EngineExecutionResults results = ScenarioKit.run(Map.of("scenario.registry", TestArchives.pushedBusybox()),
+                LoadRegistryScenario.class);
 
         assertThat(ScenarioKit.failureMessages(results)).isEmpty();
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
@@ -75,7 +85,7 @@ class LoadImageIT {
         EngineExecutionResults results = ScenarioKit.run(Map.of(), LoadBothScenario.class);
 
         assertThat(ScenarioKit.failureMessages(results)).singleElement().asString()
-                .contains("@LoadImage on parameter #1 of needsTheImage needs exactly one of reference or archive");
+                .contains("@LoadImage on parameter #1 of needsTheImage needs exactly one of reference, archive or registry");
     }
 
     @Test
@@ -83,7 +93,7 @@ class LoadImageIT {
         EngineExecutionResults results = ScenarioKit.run(Map.of(), LoadNeitherScenario.class);
 
         assertThat(ScenarioKit.failureMessages(results)).singleElement().asString()
-                .contains("@LoadImage on parameter #1 of needsTheImage needs exactly one of reference or archive");
+                .contains("@LoadImage on parameter #1 of needsTheImage needs exactly one of reference, archive or registry");
     }
 
     @Test

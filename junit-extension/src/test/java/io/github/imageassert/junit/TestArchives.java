@@ -17,6 +17,34 @@ final class TestArchives {
     private TestArchives() {
     }
 
+    /** The registry scripts/registry.sh runs next to the engine. */
+    static final String REGISTRY = System.getenv().getOrDefault("IMAGE_ASSERT_REGISTRY", "127.0.0.1:5000");
+
+    /** {@code busybox:stable} pushed to {@link #REGISTRY}; returns its reference there. */
+    static synchronized String pushedBusybox() {
+        String reference = REGISTRY + "/image-assert-extension/busybox:stable";
+        docker("tag", "busybox:stable", reference);
+        docker("push", "-q", reference);
+        return reference;
+    }
+
+    private static void docker(String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("docker"));
+        command.addAll(java.util.List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed (is scripts/registry.sh's registry up?): " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code busybox:stable}, saved from this run's engine. */
     static synchronized Path busybox() {
         if (!Files.isRegularFile(BUSYBOX)) {

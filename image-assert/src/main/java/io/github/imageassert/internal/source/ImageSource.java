@@ -10,7 +10,7 @@ import java.util.Set;
  * its manifest (config and layer references, without reading a layer) and, when asked, layer blobs. Hashing,
  * indexing, storing and reading contents happen in one place, above the sources.
  */
-public sealed interface ImageSource permits EngineSource, ArchiveSource {
+public sealed interface ImageSource permits EngineSource, ArchiveSource, RegistrySource {
 
     /** How to name the image in messages, e.g. {@code sample:runtime}. */
     String reference();

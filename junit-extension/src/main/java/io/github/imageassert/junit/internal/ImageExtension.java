@@ -1,6 +1,7 @@
 package io.github.imageassert.junit.internal;
 
 import io.github.imageassert.ContainerImage;
+import io.github.imageassert.image.Platform;
 import io.github.imageassert.internal.source.Engine;
 import io.github.imageassert.junit.BuildImage;
 import io.github.imageassert.junit.LoadImage;
@@ -179,22 +180,40 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
         }
     }
 
-    /** A reference needs the engine; an archive is read from the file alone. */
+    /** A reference needs the engine; an archive is read from the file alone, a registry image over HTTP. */
     private ContainerImage loaded(ExtensionContext context, LoadImage annotation, String where, Settings settings) {
         String reference = expand(context, annotation.reference());
         String archive = expand(context, annotation.archive());
-        if (reference.isEmpty() == archive.isEmpty()) {
-            throw new ExtensionConfigurationException("@LoadImage on " + where + " needs exactly one of reference or archive");
+        String registry = expand(context, annotation.registry());
+        String platform = expand(context, annotation.platform());
+        long given = java.util.stream.Stream.of(reference, archive, registry).filter(s -> !s.isEmpty()).count();
+        if (given != 1) {
+            throw new ExtensionConfigurationException("@LoadImage on " + where + " needs exactly one of reference, archive or registry");
+        }
+        if (!platform.isEmpty() && registry.isEmpty()) {
+            throw new ExtensionConfigurationException("@LoadImage on " + where + " gives a platform, which only a registry image uses");
+        }
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        if (!registry.isEmpty()) {
+            Platform chosen = platform.isEmpty() ? null : parsePlatform(platform, where);
+            return store.getOrComputeIfAbsent("registry:" + registry + "|" + platform, k -> chosen == null
+                    ? ContainerImage.fromRegistry(registry) : ContainerImage.fromRegistry(registry, chosen), ContainerImage.class);
         }
         if (!reference.isEmpty()) {
             requireEngine(context, settings, "@LoadImage(reference) " + where);
+            return store.getOrComputeIfAbsent("reference:" + reference, k -> ContainerImage.fromDaemon(reference), ContainerImage.class);
         }
-        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         // One image per file, however its path is spelled: the key is the absolute, normalized path.
         Path file = Path.of(archive).toAbsolutePath().normalize();
-        String key = reference.isEmpty() ? "archive:" + file : "reference:" + reference;
-        return store.getOrComputeIfAbsent(key, k -> reference.isEmpty()
-                ? ContainerImage.fromArchive(file) : ContainerImage.fromDaemon(reference), ContainerImage.class);
+        return store.getOrComputeIfAbsent("archive:" + file, k -> ContainerImage.fromArchive(file), ContainerImage.class);
+    }
+
+    private static Platform parsePlatform(String text, String where) {
+        try {
+            return Platform.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("@LoadImage on " + where + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code ${name}} is read from configuration parameters (and so system properties). */
