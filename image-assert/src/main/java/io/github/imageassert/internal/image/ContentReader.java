@@ -203,7 +203,7 @@ final class ContentReader {
                 done.add(w);
             }
             if (!sparse.isEmpty()) {
-                scan(reader.openAll(), sparse, visitor);
+                scan(reader.openAll(), sparse, layer.ref().estargz(), visitor);
                 done.addAll(sparse);
             }
         }
@@ -245,16 +245,17 @@ final class ContentReader {
         state.source().deliver(byDiffId.keySet(), (ref, name, blob) -> {
             String diffId = ref != null ? ref.diffId() : diffIdByName.get(name);
             if (diffId != null && byDiffId.containsKey(diffId) && done.add(diffId)) {
-                scan(blob, byDiffId.get(diffId), visitor);
+                scan(blob, byDiffId.get(diffId), ref != null && ref.estargz(), visitor);
             }
         });
     }
 
     /** Scans one layer tar for the wanted ordinals; an ordinal several entries want is read once and shared. */
-    private static void scan(InputStream blob, List<Wanted> wanted, EntryContentVisitor visitor) throws IOException {
+    private static void scan(InputStream blob, List<Wanted> wanted, boolean estargz, EntryContentVisitor visitor)
+            throws IOException {
         Map<Integer, List<FileEntry>> byOrdinal = new HashMap<>();
         wanted.forEach(w -> byOrdinal.computeIfAbsent(w.at().ordinal(), o -> new ArrayList<>()).add(w.entry()));
-        TarScan.visit(blob, byOrdinal.keySet(), (ordinal, tarEntry, data) -> {
+        TarScan.visit(blob, byOrdinal.keySet(), estargz, (ordinal, tarEntry, data) -> {
             List<FileEntry> owners = byOrdinal.get(ordinal);
             if (owners.size() == 1) {
                 visitor.visit(owners.get(0), data);

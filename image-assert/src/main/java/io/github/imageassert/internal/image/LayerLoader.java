@@ -74,7 +74,7 @@ final class LayerLoader {
         for (LayerRef ref : refs) {
             Read r = found.get(ref.diffId());
             StoredLayer stored = r.stored() == null ? null : r.stored().atLayer(ref.index());
-            out.add(new LoadedLayer(ref, r.index().atLayer(ref.index()), stored, r.sourceName()));
+            out.add(new LoadedLayer(ref, view(ref, r.index()), stored, r.sourceName()));
         }
         return out;
     }
@@ -84,8 +84,14 @@ final class LayerLoader {
         Map<String, Read> found = new ConcurrentHashMap<>();
         deliver(manifest, Set.of(ref.diffId()), found);
         Read r = found.get(ref.diffId());
-        return new LoadedLayer(ref, r.index().atLayer(ref.index()),
+        return new LoadedLayer(ref, view(ref, r.index()),
                 r.stored() == null ? null : r.stored().atLayer(ref.index()), r.sourceName());
+    }
+
+    /** The layer as its image sees it: at its place, and for an eStargz layer without its lazy-pull bookkeeping. */
+    private static LayerIndex view(LayerRef ref, LayerIndex index) {
+        LayerIndex placed = index.atLayer(ref.index());
+        return ref.estargz() ? placed.without(LayerIndexer.ESTARGZ_ENTRIES) : placed;
     }
 
     private record Read(LayerIndex index, StoredLayer stored, String sourceName) {

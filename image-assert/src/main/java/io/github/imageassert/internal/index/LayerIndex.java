@@ -1,11 +1,13 @@
 package io.github.imageassert.internal.index;
 
 import io.github.imageassert.fs.FileEntry;
+import io.github.imageassert.fs.FileType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.OptionalInt;
 
 /**
@@ -137,5 +139,31 @@ public final class LayerIndex {
             relabelled.add(new FileEntry(e.path(), e.type(), e.mode(), e.uid(), e.gid(), e.size(), e.linkTarget(), e.mtime(), layer));
         }
         return new LayerIndex(relabelled, offsets, whiteouts, opaqueDirs, contents, diffId, tarSize, contentSize);
+    }
+
+    /**
+     * This index without the entries at {@code rootPaths} (an eStargz layer's table of contents and landmarks):
+     * entries, their offsets and captured contents together, so that what is left reads as before.
+     */
+    public LayerIndex without(Set<String> rootPaths) {
+        List<FileEntry> kept = new ArrayList<>(entries.size());
+        long[] keptOffsets = new long[entries.size()];
+        long size = contentSize;
+        for (int i = 0; i < entries.size(); i++) {
+            FileEntry e = entries.get(i);
+            if (rootPaths.contains(e.path())) {
+                size -= e.type() == FileType.REGULAR ? e.size() : 0;
+            } else {
+                keptOffsets[kept.size()] = offsets[i];
+                kept.add(e);
+            }
+        }
+        if (kept.size() == entries.size()) {
+            return this;
+        }
+        Map<String, byte[]> keptContents = new java.util.HashMap<>(contents);
+        keptContents.keySet().removeAll(rootPaths);
+        return new LayerIndex(kept, Arrays.copyOf(keptOffsets, kept.size()), whiteouts, opaqueDirs, keptContents,
+                diffId, tarSize, size);
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,8 @@ final class RegistryHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHttp.class);
     private static final int MAX_REDIRECTS = 5;
+    /** A plain-HTTP server may never answer a TLS hello (the JDK's own does not); the probe waits this long at most. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private static final long MAX_BACKOFF_MILLIS = 10_000;
     private static final long MAX_RETRY_AFTER_SECONDS = 30;
     /** Which scheme each host turned out to speak; loopback registries are often plain HTTP. */
@@ -99,8 +102,6 @@ final class RegistryHttp {
             Response r;
             try {
                 r = exchange(URI.create(scheme() + "://" + host + path), accept, authorization, what);
-            } catch (SchemeChangedException e) {
-                continue;
             } catch (RetryableException e) {
                 if (failures++ >= settings.retries()) {
                     throw new RegistryException(RegistryException.Reason.UNAVAILABLE, host + " could not be reached for "
@@ -147,9 +148,6 @@ final class RegistryHttp {
                 r.close();
                 pause(failures + 1, r.header("Retry-After").orElse(null), what, String.valueOf(r.status()));
             } catch (RetryableException e) {
-                if (e instanceof SchemeChangedException) {
-                    continue;
-                }
                 if (failures >= settings.retries()) {
                     throw new RegistryException(RegistryException.Reason.UNAVAILABLE, uri.getHost() + " could not be reached for "
                             + what + " (" + e.getMessage() + ")" + retried(failures) + ".", e);
@@ -199,22 +197,9 @@ final class RegistryHttp {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofPublisher());
         } catch (HttpTimeoutException e) {
-            throw new RegistryException(RegistryException.Reason.TIMEOUT, request.uri().getHost() + " did not answer " + what
+            throw new RegistryException(RegistryException.Reason.TIMEOUT, request.uri().getAuthority() + " did not answer " + what
                     + " within " + settings.timeout().toSeconds() + " s. Raise " + RegistrySettings.TIMEOUT
                     + " (seconds) for a slow registry.", e);
-        } catch (SSLException e) {
-            // what a plain-HTTP server's answer to a TLS hello looks like to the JDK
-            boolean plainServer = looksLikePlainHttp(e);
-            if (plainServer && "https".equals(request.uri().getScheme()) && request.uri().getAuthority().equals(host)
-                    && settings.mayUsePlainHttp(host)) {
-                LOG.debug("{} speaks plain HTTP", host);
-                SCHEMES.put(host, "http");
-                throw new SchemeChangedException(e);
-            }
-            throw new RegistryException(RegistryException.Reason.TLS, "TLS with " + request.uri().getHost() + " failed for "
-                    + what + ": " + e.getMessage() + ". For a registry with a private CA, trust it with -D"
-                    + RegistrySettings.CA + "=/path/ca.pem (or /etc/docker/certs.d/" + host + "/ca.crt, as docker does); "
-                    + "for a registry that speaks plain HTTP, list it in -D" + RegistrySettings.INSECURE + "=" + host + ".", e);
         } catch (ConnectException e) {
             throw new RetryableException("connection refused", e);
         } catch (InterruptedException e) {
@@ -223,6 +208,13 @@ final class RegistryHttp {
         } catch (InterruptedIOException e) {
             throw new RegistryException(RegistryException.Reason.TIMEOUT, host + " did not answer " + what + ": " + e.getMessage(), e);
         } catch (IOException e) {
+            if (isTlsFailure(e)) {
+                throw new RegistryException(RegistryException.Reason.TLS, "TLS with " + request.uri().getAuthority()
+                        + " failed for " + what + ": " + e.getMessage() + ". For a registry with a private CA, trust it "
+                        + "with -D" + RegistrySettings.CA + "=/path/ca.pem (or /etc/docker/certs.d/" + host + "/ca.crt, as "
+                        + "docker does); for a registry that speaks plain HTTP, list it in -D" + RegistrySettings.INSECURE
+                        + "=" + host + ".", e);
+            }
             throw new RetryableException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
         }
     }
@@ -239,7 +231,57 @@ final class RegistryHttp {
     }
 
     private String scheme() {
-        return SCHEMES.getOrDefault(host, "https");
+        String known = SCHEMES.get(host);
+        if (known != null) {
+            return known;
+        }
+        if (!settings.mayUsePlainHttp(host)) {
+            return "https";
+        }
+        Optional<String> probed = probe();
+        probed.ifPresent(scheme -> SCHEMES.put(host, scheme));
+        return probed.orElse("https");
+    }
+
+    /**
+     * For a host that may speak plain HTTP (loopback, or listed insecure), which scheme it speaks, asked the way
+     * go-containerregistry pings: {@code /v2/} over HTTPS, then over HTTP. A TLS failure that is not a plain-HTTP
+     * answer (an untrusted certificate) keeps HTTPS, so that the request reports it. Empty when neither answered.
+     */
+    private Optional<String> probe() {
+        Duration wait = settings.timeout().compareTo(PROBE_TIMEOUT) < 0 ? settings.timeout() : PROBE_TIMEOUT;
+        try {
+            client.send(HttpRequest.newBuilder(URI.create("https://" + host + "/v2/")).GET().timeout(wait).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return Optional.of("https");
+        } catch (IOException e) {
+            if (isTlsFailure(e) && !looksLikePlainHttp(e)) {
+                return Optional.of("https");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        try {
+            client.send(HttpRequest.newBuilder(URI.create("http://" + host + "/v2/")).GET().timeout(wait).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            LOG.debug("{} speaks plain HTTP", host);
+            return Optional.of("http");
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isTlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void pause(int failures, String retryAfter, String what, String why) {
@@ -265,16 +307,10 @@ final class RegistryHttp {
     }
 
     /** A failure another attempt may cure. */
-    static class RetryableException extends Exception {
+    static final class RetryableException extends Exception {
         RetryableException(String message, Throwable cause) {
             super(message, cause);
         }
     }
 
-    /** The host turned out to speak plain HTTP: ask again at once. */
-    static final class SchemeChangedException extends RetryableException {
-        SchemeChangedException(Throwable cause) {
-            super("plain HTTP", cause);
-        }
-    }
 }

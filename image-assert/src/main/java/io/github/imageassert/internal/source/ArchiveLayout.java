@@ -33,12 +33,19 @@ final class ArchiveLayout {
     private ArchiveLayout() {
     }
 
-    static Resolved resolve(ArchiveFiles files, String tag, Platform platform) throws IOException {
+    /**
+     * @param preferIndex read {@code index.json} where both documents are there (Docker 25+ writes both): what
+     *                    {@code fromOciLayout} asks for, so that its platform choice applies
+     */
+    static Resolved resolve(ArchiveFiles files, String tag, Platform platform, boolean preferIndex) throws IOException {
+        Optional<byte[]> index = files.readDocument("index.json");
+        if (preferIndex && index.isPresent()) {
+            return fromOciIndex(files, Json.read(index.get(), ImageIndexJson.class, files.describe() + ": index.json"), platform);
+        }
         Optional<byte[]> manifest = files.readDocument("manifest.json");
         if (manifest.isPresent()) {
             return fromDockerManifest(files, manifest.get(), tag);
         }
-        Optional<byte[]> index = files.readDocument("index.json");
         if (index.isPresent()) {
             return fromOciIndex(files, Json.read(index.get(), ImageIndexJson.class, files.describe() + ": index.json"), platform);
         }
@@ -86,7 +93,7 @@ final class ArchiveLayout {
             String mediaType = source == null ? null : source.mediaType();
             LayerRef.checkMediaType(mediaType, digest, files.describe());
             layers.add(new LayerRef(layers.size(), null, name, mediaType, digest, source == null ? -1 : source.sizeOr(-1), null,
-                    source == null ? List.of() : source.urls()));
+                    source == null ? List.of() : source.urls(), source != null && source.annotation(LayerRef.ESTARGZ_TOC) != null));
         }
         return new Resolved(chosen.config(), digestOfConfigName(chosen.config()), layers, chosen.repoTags());
     }

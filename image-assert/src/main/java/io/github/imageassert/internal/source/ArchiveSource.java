@@ -18,22 +18,24 @@ public final class ArchiveSource implements ImageSource {
     private final Path path;
     private final String tag;
     private final Platform platform;
+    private final boolean ociLayout;
     private volatile ImageManifest manifest;
 
-    private ArchiveSource(Path path, String tag, Platform platform) {
+    private ArchiveSource(Path path, String tag, Platform platform, boolean ociLayout) {
         this.path = path;
         this.tag = tag;
         this.platform = platform;
+        this.ociLayout = ociLayout;
     }
 
     /** A {@code docker save} archive; {@code tag} chooses among several images and may be null. */
     public static ArchiveSource dockerArchive(Path archive, String tag) {
-        return new ArchiveSource(archive, tag, null);
+        return new ArchiveSource(archive, tag, null, false);
     }
 
     /** An OCI layout directory or tar; {@code platform} null means the host's, else linux/amd64. */
     public static ArchiveSource ociLayout(Path layout, Platform platform) {
-        return new ArchiveSource(layout, null, platform);
+        return new ArchiveSource(layout, null, platform, true);
     }
 
     @Override
@@ -69,7 +71,7 @@ public final class ArchiveSource implements ImageSource {
 
     private ImageManifest readManifest() {
         try (ArchiveFiles files = ArchiveFiles.open(path)) {
-            ArchiveLayout.Resolved resolved = ArchiveLayout.resolve(files, tag, platform);
+            ArchiveLayout.Resolved resolved = ArchiveLayout.resolve(files, tag, platform, ociLayout);
             byte[] configBytes = files.requireDocument(resolved.config(), "image config");
             if (resolved.configDigest() != null) {
                 ArchiveLayout.checkDigest(files, configBytes, resolved.configDigest(), -1, "image config");

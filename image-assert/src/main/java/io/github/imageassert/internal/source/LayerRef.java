@@ -17,9 +17,14 @@ import java.util.TreeSet;
  * @param compressedSize the stored blob's size, or -1
  * @param step           the history step that made the layer, when the history lines up with the layers
  * @param urls           where a non-distributable (foreign) layer may be fetched from, as its descriptor says
+ * @param estargz        the descriptor marks the blob as eStargz, whose table of contents and landmark files are
+ *                       entries of the tar but not files of the image
  */
 public record LayerRef(int index, String diffId, String name, String mediaType, String digest, long compressedSize,
-                       HistoryEntry step, List<String> urls) {
+                       HistoryEntry step, List<String> urls, boolean estargz) {
+
+    /** The annotation eStargz writers (BuildKit, nerdctl, ctr-remote) put on such a layer's descriptor. */
+    public static final String ESTARGZ_TOC = "containerd.io/snapshot/stargz/toc.digest";
 
     public LayerRef {
         urls = urls == null ? List.of() : List.copyOf(urls);
@@ -27,7 +32,7 @@ public record LayerRef(int index, String diffId, String name, String mediaType, 
 
     public LayerRef(int index, String diffId, String name, String mediaType, String digest, long compressedSize,
                     HistoryEntry step) {
-        this(index, diffId, name, mediaType, digest, compressedSize, step, List.of());
+        this(index, diffId, name, mediaType, digest, compressedSize, step, List.of(), false);
     }
 
     private static final Set<String> KNOWN = Set.of(
@@ -51,11 +56,11 @@ public record LayerRef(int index, String diffId, String name, String mediaType, 
     }
 
     public LayerRef withStep(HistoryEntry historyStep) {
-        return new LayerRef(index, diffId, name, mediaType, digest, compressedSize, historyStep, urls);
+        return new LayerRef(index, diffId, name, mediaType, digest, compressedSize, historyStep, urls, estargz);
     }
 
     public LayerRef withDiffId(String layerDiffId) {
-        return new LayerRef(index, layerDiffId, name, mediaType, digest, compressedSize, step, urls);
+        return new LayerRef(index, layerDiffId, name, mediaType, digest, compressedSize, step, urls, estargz);
     }
 
     /**

@@ -72,6 +72,9 @@ public final class ManifestSelection {
                         + ": its indexes lead to more than " + MAX_DESCRIPTORS + " manifests; no image has that many.");
             }
             if (isIndex(d.mediaType())) {
+                if (seen.contains(d.digest())) {
+                    continue;
+                }
                 if (depth + 1 > MAX_DEPTH) {
                     throw new InvalidImageException(InvalidImageException.Reason.NOT_AN_IMAGE, where + ": indexes are "
                             + "nested more than " + MAX_DEPTH + " deep (at " + d.digest() + "); no image tool writes that.");
@@ -172,7 +175,7 @@ public final class ManifestSelection {
             }
             LayerRef.checkMediaType(l.mediaType(), l.digest(), where);
             layers.add(new LayerRef(layers.size(), null, name.apply(l), l.mediaType(), l.digest(), l.sizeOr(-1), null,
-                    l.urls()));
+                    l.urls(), l.annotation(LayerRef.ESTARGZ_TOC) != null));
         }
         return layers;
     }

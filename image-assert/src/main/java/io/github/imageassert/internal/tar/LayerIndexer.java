@@ -28,6 +28,12 @@ public final class LayerIndexer {
     private static final String OPAQUE_MARKER = ".wh..wh..opq";
     /** Writers pad a tar to a record size; far more than that after the end blocks is not a layer. */
     private static final long MAX_TRAILER = 1 << 20;
+    /**
+     * What an eStargz blob adds to the layer's tar for lazy pulling; no container sees them. The stored index keeps
+     * them (the same layer may be plain in another image's manifest); an eStargz layer's view drops them.
+     */
+    public static final java.util.Set<String> ESTARGZ_ENTRIES = java.util.Set.of("/stargz.index.json",
+            "/.no.prefetch.landmark", "/.prefetch.landmark");
 
     private final ContentCapture capture;
 
@@ -92,10 +98,14 @@ public final class LayerIndexer {
         return new LayerIndex(entries, at, whiteouts, opaque, contents, layer.diffId(), layer.count(), contentSize);
     }
 
-    /** True for a tar entry the index records as an entry: not a whiteout, an opaque marker or AUFS bookkeeping. */
-    public static boolean isEntry(String tarName) {
+    /**
+     * True for a tar entry the index records as an entry: not a whiteout, an opaque marker or AUFS bookkeeping, nor
+     * in an eStargz layer its table of contents or landmarks.
+     */
+    public static boolean isEntry(String tarName, boolean estargz) {
         String path = ImagePaths.normalize(tarName);
-        return !path.substring(path.lastIndexOf('/') + 1).startsWith(WHITEOUT_PREFIX);
+        return !path.substring(path.lastIndexOf('/') + 1).startsWith(WHITEOUT_PREFIX)
+                && !(estargz && ESTARGZ_ENTRIES.contains(path));
     }
 
     private static FileType type(TarArchiveEntry e) {

@@ -26,8 +26,9 @@ public final class TarScan {
     /**
      * @param blob   the layer as stored (plain, gzip or zstd); not closed
      * @param wanted ordinals of regular-file entries
+     * @param estargz whether the layer is eStargz (its extra entries have no ordinal)
      */
-    public static void visit(InputStream blob, Set<Integer> wanted, Visitor visitor) throws IOException {
+    public static void visit(InputStream blob, Set<Integer> wanted, boolean estargz, Visitor visitor) throws IOException {
         if (wanted.isEmpty()) {
             return;
         }
@@ -36,7 +37,7 @@ public final class TarScan {
         int ordinal = -1;
         int left = wanted.size();
         while (left > 0 && (e = tar.getNextEntry()) != null) {
-            if (LayerIndexer.isEntry(e.getName())) {
+            if (LayerIndexer.isEntry(e.getName(), estargz)) {
                 ordinal++;
                 if (wanted.contains(ordinal)) {
                     visitor.visit(ordinal, e, CloseShieldInputStream.wrap(tar));
