@@ -3,6 +3,8 @@ package io.github.imageassert.internal.image;
 import io.github.imageassert.fs.EntryContentVisitor;
 import io.github.imageassert.fs.FileEntry;
 import io.github.imageassert.fs.FileType;
+import io.github.imageassert.image.InvalidImageException;
+import io.github.imageassert.internal.digest.VerifyingInputStream;
 import io.github.imageassert.internal.index.LayerIndex;
 import io.github.imageassert.internal.index.MergedFilesystem;
 import io.github.imageassert.internal.store.BlobReader;
@@ -244,8 +246,20 @@ final class ContentReader {
         Set<String> done = new HashSet<>();
         state.source().deliver(byDiffId.keySet(), (ref, name, blob) -> {
             String diffId = ref != null ? ref.diffId() : diffIdByName.get(name);
-            if (diffId != null && byDiffId.containsKey(diffId) && done.add(diffId)) {
+            if (diffId != null && byDiffId.containsKey(diffId) && !done.contains(diffId)) {
                 scan(blob, byDiffId.get(diffId), ref != null && ref.estargz(), visitor);
+                if (blob instanceof VerifyingInputStream checked) {
+                    // the scan stops at the last wanted entry; what it handed out counts only if the whole blob is right
+                    try {
+                        checked.verify();
+                    } catch (VerifyingInputStream.BlobMismatchException e) {
+                        throw new InvalidImageException(InvalidImageException.Reason.DIGEST_MISMATCH, "Layer "
+                                + layers.stream().filter(l -> l.ref().diffId().equals(diffId)).findFirst().map(l -> l.ref().index())
+                                .orElse(-1) + " of " + state.manifest().reference() + " from " + state.source().origin() + ": "
+                                + e.getMessage() + ". The image was altered or is corrupt; export or copy it again.", e);
+                    }
+                }
+                done.add(diffId);
             }
         });
     }

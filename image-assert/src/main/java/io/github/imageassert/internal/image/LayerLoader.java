@@ -117,12 +117,14 @@ final class LayerLoader {
         long start = System.nanoTime();
         LOG.info("Reading {} of {} layers of {} from {}{}", wanted.size(), manifest.layers().size(), manifest.reference(),
                 source.origin(), store == null ? "" : " into the layer store at " + store.root());
-        source.deliver(wanted, (ref, name, blob) -> {
+        // each call hashes, indexes and stores one layer on its own, so calls may overlap or be repeated
+        ImageSource.RepeatableLayerSink sink = (ref, name, blob) -> {
             Read read = read(ref, name, blob, wanted, manifest.reference());
             if (read != null) {
                 found.putIfAbsent(read.index().diffId(), read);
             }
-        });
+        };
+        source.deliver(wanted, sink);
         Set<String> notDelivered = wanted.stream().filter(d -> !found.containsKey(d)).collect(Collectors.toCollection(LinkedHashSet::new));
         if (!notDelivered.isEmpty()) {
             throw new InvalidImageException(InvalidImageException.Reason.MISSING_BLOB, "The image " + manifest.reference()

@@ -40,7 +40,7 @@ public final class BodyStream extends InputStream implements Flow.Subscriber<Lis
     private Iterator<ByteBuffer> current = List.<ByteBuffer>of().iterator();
     private ByteBuffer buffer;
     private boolean finished;
-    private boolean closed;
+    private volatile boolean closed;
     private long received;
     /** Every read after a failure fails the same way, so no caller mistakes a broken connection for the end. */
     private TransportException failure;
@@ -52,7 +52,11 @@ public final class BodyStream extends InputStream implements Flow.Subscriber<Lis
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
-        s.request(1);
+        if (closed) {
+            s.cancel(); // closed before the body began: release the connection
+        } else {
+            s.request(1);
+        }
     }
 
     @Override
@@ -112,7 +116,8 @@ public final class BodyStream extends InputStream implements Flow.Subscriber<Lis
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancel();
-            throw new java.io.InterruptedIOException("interrupted while reading from the registry");
+            failure = new TransportException("interrupted while reading from the registry", e);
+            throw failure;
         }
         if (item == null) {
             cancel();

@@ -31,6 +31,9 @@ record Challenge(String scheme, Map<String, String> params) {
             String key = h.substring(i, eq).strip().toLowerCase(Locale.ROOT);
             StringBuilder value = new StringBuilder();
             i = eq + 1;
+            while (i < h.length() && h.charAt(i) == ' ') {
+                i++;
+            }
             if (i < h.length() && h.charAt(i) == '"') {
                 i++;
                 while (i < h.length() && h.charAt(i) != '"') {
@@ -48,6 +51,21 @@ record Challenge(String scheme, Map<String, String> params) {
             params.put(key, value.toString().strip());
         }
         return Optional.of(new Challenge(scheme, params));
+    }
+
+    /** The challenge to answer among a 401's headers: Bearer where offered (it can carry credentials safely), else the first. */
+    static Optional<Challenge> choose(java.util.List<String> headers) {
+        Optional<Challenge> first = Optional.empty();
+        for (String header : headers) {
+            Optional<Challenge> c = parse(header);
+            if (c.isPresent() && c.get().bearer()) {
+                return c;
+            }
+            if (first.isEmpty()) {
+                first = c;
+            }
+        }
+        return first;
     }
 
     boolean bearer() {

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,31 +115,43 @@ final class DockerCredentials {
         return slash < 0 ? k : k.substring(0, slash);
     }
 
-    /** Runs {@code docker-credential-NAME get} with the host on stdin, as the docker CLI does. */
+    /**
+     * Runs {@code docker-credential-NAME get} with the host on stdin, as the docker CLI does. Its output holds a
+     * secret: it is never quoted in a message or a log, and its stderr is not mixed in.
+     */
     private static Lookup fromHelper(String name, String host, RegistrySettings settings, String tried) {
         String program = "docker-credential-" + name;
         Process process;
         try {
-            process = new ProcessBuilder(onPath(program, settings.environment().get("PATH")), "get").redirectErrorStream(true).start();
+            process = new ProcessBuilder(onPath(program, settings.environment().get("PATH")), "get")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new RegistryException(RegistryException.Reason.UNAUTHORIZED, "config.json names " + tried + ", but "
                     + program + " cannot be run (" + e.getMessage() + "). Install it on the PATH, or remove the entry.", e);
         }
+        // read on another thread: a helper waiting for a locked keychain never closes its output
+        CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
+            try (InputStream stdout = process.getInputStream()) {
+                return stdout.readNBytes(64 * 1024);
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        });
         try (OutputStream in = process.getOutputStream()) {
             in.write(host.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.debug("{} closed its input early", program, e);
         }
         byte[] out;
-        try (InputStream stdout = process.getInputStream()) {
-            out = stdout.readNBytes(64 * 1024);
+        try {
             if (!process.waitFor(HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new RegistryException(RegistryException.Reason.UNAUTHORIZED, program + " get did not answer in "
-                        + HELPER_TIMEOUT_SECONDS + " s (a locked keychain waiting for a password?).");
+                throw new java.util.concurrent.TimeoutException();
             }
-        } catch (IOException e) {
-            throw new RegistryException(RegistryException.Reason.UNAUTHORIZED, "Reading the answer of " + program + ": " + e.getMessage(), e);
+            out = output.get(HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            process.destroyForcibly();
+            throw new RegistryException(RegistryException.Reason.UNAUTHORIZED, program + " get did not answer in "
+                    + HELPER_TIMEOUT_SECONDS + " s (a locked keychain waiting for a password?).");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
@@ -148,7 +161,7 @@ final class DockerCredentials {
         if (process.exitValue() != 0) {
             // the protocol's answer for "no credentials for this host"; anything else is worth a line in the log
             if (!text.toLowerCase(Locale.ROOT).contains("credentials not found")) {
-                LOG.warn("{} get {} failed (exit {}): {}", program, host, process.exitValue(), text);
+                LOG.warn("{} get {} failed (exit {})", program, host, process.exitValue());
             }
             return new Lookup(Optional.empty(), tried + " (no credentials for " + host + ")");
         }
@@ -156,8 +169,8 @@ final class DockerCredentials {
         try {
             answer = Json.mapper().readValue(text, DockerConfigJson.HelperAnswer.class);
         } catch (IOException e) {
-            throw new RegistryException(RegistryException.Reason.UNAUTHORIZED, program + " get answered something that is "
-                    + "not the credential helpers' JSON: " + abbreviate(text), e);
+            throw new RegistryException(RegistryException.Reason.UNAUTHORIZED, program + " get answered " + text.length()
+                    + " characters that are not the credential helpers' JSON ({\"Username\": …, \"Secret\": …}).");
         }
         if (answer == null || answer.secret() == null || answer.secret().isEmpty()) {
             return new Lookup(Optional.empty(), tried + " (no secret for " + host + ")");
@@ -182,7 +195,4 @@ final class DockerCredentials {
         return program;
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
-    }
 }

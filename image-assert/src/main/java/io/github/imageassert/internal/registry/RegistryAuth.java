@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers a registry's challenges: anonymous first; Basic with the docker login's credentials when the registry
  * asks for Basic; for Bearer, a token from the realm it names (with the credentials when there are any), kept per
- * registry, user and scope for the JVM's life and fetched again when it expires or the registry refuses it.
+ * registry, docker config directory and scope for the JVM's life, and fetched again when it expires or the registry
+ * refuses it.
  */
 final class RegistryAuth {
 
@@ -55,15 +57,15 @@ final class RegistryAuth {
     }
 
     /**
-     * Prepares the next attempt after a 401. False when another attempt cannot help: the credentials were already
-     * sent and refused, or there are none.
+     * Prepares the next attempt after a 401 whose {@code WWW-Authenticate} headers are {@code challenges}. False when
+     * another attempt cannot help: the credentials were already sent and refused, or there are none.
      */
-    boolean answer(String wwwAuthenticate, String scope, String sent, RegistryHttp http) {
-        Optional<Challenge> challenge = Challenge.parse(wwwAuthenticate);
-        if (challenge.isEmpty()) {
+    boolean answer(List<String> challenges, String scope, String sent, RegistryHttp http) {
+        Optional<Challenge> chosen = Challenge.choose(challenges);
+        if (chosen.isEmpty()) {
             return false;
         }
-        Challenge c = challenge.get();
+        Challenge c = chosen.get();
         if (c.basic()) {
             if (basic && sent != null || credential().isEmpty()) {
                 return false;
@@ -76,17 +78,15 @@ final class RegistryAuth {
         }
         Token cached = TOKENS.get(key(scope));
         if (cached != null && sent != null && sent.equals("Bearer " + cached.value())) {
-            TOKENS.remove(key(scope), cached);
-            if (Instant.now().isBefore(cached.expires().minusSeconds(DEFAULT_TOKEN_SECONDS / 2))) {
-                return false; // a token this fresh was refused: it grants too little, a new one would too
-            }
+            TOKENS.remove(key(scope), cached); // refused: revoked, or issued for less than this request needs
         }
         TOKENS.put(key(scope), fetchToken(c, scope, http));
         return true;
     }
 
     private Token fetchToken(Challenge c, String scope, RegistryHttp http) {
-        String realm = c.param("realm");
+        URI realmUri = http.resolve(c.param("realm"), "the token realm");
+        String realm = realmUri.toString();
         StringBuilder query = new StringBuilder();
         if (c.param("service") != null) {
             query.append("service=").append(URLEncoder.encode(c.param("service"), StandardCharsets.UTF_8));
@@ -103,13 +103,19 @@ final class RegistryAuth {
                     + "', which is not a URL.", e);
         }
         Optional<DockerCredentials.Credential> credential = credential();
+        if (credential.isPresent() && "http".equals(uri.getScheme()) && http.speaksTls()) {
+            throw new RegistryException(RegistryException.Reason.PROTOCOL, host + " names the token realm " + withoutQuery(uri)
+                    + ", plain HTTP, while it speaks HTTPS itself: image-assert does not send the " + credential.get()
+                    + " in clear text. Ask the registry's operators to serve the realm over HTTPS.");
+        }
         try (RegistryHttp.Response r = http.getAbsolute(uri, credential.map(DockerCredentials.Credential::basic).orElse(null),
                 "a token for " + wanted)) {
             if (r.status() == 401 || r.status() == 403) {
                 throw unauthorizedAtTokenService(uri, r.status(), credential);
             }
             if (r.status() != 200) {
-                throw new RegistryException(RegistryException.Reason.PROTOCOL, "The token service " + withoutQuery(uri)
+                throw new RegistryException(r.status() >= 500 || r.status() == 429 ? RegistryException.Reason.UNAVAILABLE
+                        : RegistryException.Reason.PROTOCOL, "The token service " + withoutQuery(uri)
                         + " of " + host + " answered " + r.status() + " for " + wanted + ".");
             }
             RegistryJson.Token token = Json.mapper().readValue(r.readAll(64 * 1024, "a token"), RegistryJson.Token.class);
@@ -135,12 +141,16 @@ final class RegistryAuth {
     }
 
     /** The error when the registry still answers 401 after every answer to its challenges. */
-    RegistryException unauthorized(String what) {
+    RegistryException unauthorized(String what, List<String> challenges) {
         Optional<DockerCredentials.Credential> credential = credential();
-        String detail = credential.isPresent()
+        boolean scope = Challenge.choose(challenges).map(c -> "insufficient_scope".equals(c.param("error"))).orElse(false);
+        String detail = scope && credential.isPresent()
+                ? "the repository does not exist, or the " + credential.get() + " may not pull it"
+                : credential.isPresent()
                 ? "it refused the " + credential.get() + ". Log in again with `docker login " + host + "`"
                 : "it needs credentials and none were found: looked in " + lookup().tried() + ". Log in with `docker login "
-                + host + "` (or set DOCKER_CONFIG to the directory whose config.json has them)";
+                + host + "` (or set DOCKER_CONFIG to the directory whose config.json has them)"
+                + (scope ? "; or the repository does not exist" : "");
         return new RegistryException(RegistryException.Reason.UNAUTHORIZED, host + " answered 401 Unauthorized to " + what
                 + ": " + detail + ".");
     }

@@ -163,8 +163,10 @@ public final class RegistryClient {
             return r.readAll(max, what);
         } catch (BodyStream.StalledException e) {
             throw new RegistryException(RegistryException.Reason.TIMEOUT, "Reading " + what + ": " + e.getMessage(), e);
-        } catch (IOException e) {
+        } catch (BodyStream.TransportException e) {
             throw new RegistryException(RegistryException.Reason.UNAVAILABLE, "Reading " + what + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RegistryException(RegistryException.Reason.PROTOCOL, "Reading " + what + ": " + e.getMessage(), e);
         }
     }
 }

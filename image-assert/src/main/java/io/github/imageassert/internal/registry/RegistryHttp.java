@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,8 @@ final class RegistryHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHttp.class);
     private static final int MAX_REDIRECTS = 5;
+    /** The answers worth another attempt, as go-containerregistry's transport retries them. */
+    private static final java.util.Set<Integer> RETRIED = java.util.Set.of(408, 429, 500, 502, 503, 504);
     /** A plain-HTTP server may never answer a TLS hello (the JDK's own does not); the probe waits this long at most. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private static final long MAX_BACKOFF_MILLIS = 10_000;
@@ -86,6 +89,25 @@ final class RegistryHttp {
         return host;
     }
 
+    /** Whether this registry is spoken to over HTTPS. */
+    boolean speaksTls() {
+        return "https".equals(scheme());
+    }
+
+    /** A URL a registry names (a token realm), resolved against the registry's own when relative. */
+    URI resolve(String url, String what) {
+        try {
+            URI resolved = URI.create(scheme() + "://" + host + "/").resolve(url.strip());
+            if (resolved.getHost() == null || !resolved.getScheme().startsWith("http")) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return resolved;
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(RegistryException.Reason.PROTOCOL, host + " names " + what + " '" + url
+                    + "', which is not an http(s) URL.", e);
+        }
+    }
+
     RegistryAuth auth() {
         return auth;
     }
@@ -111,18 +133,27 @@ final class RegistryHttp {
                 pause(failures, null, what, e.getMessage());
                 continue;
             }
+            boolean fromRegistry = r.uri().getRawAuthority().equalsIgnoreCase(host);
+            if ((r.status() == 401 || r.status() == 403) && !fromRegistry) {
+                // blob storage behind a redirect refusing its signed URL: never answer its challenge with our credentials
+                r.close();
+                throw new RegistryException(RegistryException.Reason.PROTOCOL, host + " redirected " + what + " to "
+                        + r.uri().getRawAuthority() + ", which answered " + r.status() + ". The registry's storage refused "
+                        + "its own signed URL; try again, or ask the registry's operators.");
+            }
             if (r.status() == 401) {
                 r.close();
-                if (challenges++ < 2 && auth.answer(r.header("WWW-Authenticate").orElse(null), scope, authorization, this)) {
+                List<String> header = r.headers().allValues("WWW-Authenticate");
+                if (challenges++ < 2 && auth.answer(header, scope, authorization, this)) {
                     continue;
                 }
-                throw auth.unauthorized(what);
+                throw auth.unauthorized(what, header);
             }
             if (r.status() == 403) {
                 r.close();
                 throw auth.denied(what);
             }
-            if (r.status() == 429 || r.status() >= 500) {
+            if (RETRIED.contains(r.status())) {
                 r.close();
                 String status = r.status() == 429 ? "429 Too Many Requests" : String.valueOf(r.status());
                 if (failures++ >= settings.retries()) {
@@ -142,7 +173,7 @@ final class RegistryHttp {
         for (int failures = 0; ; failures++) {
             try {
                 Response r = exchange(uri, null, authorization, what);
-                if ((r.status() != 429 && r.status() < 500) || failures >= settings.retries()) {
+                if (!RETRIED.contains(r.status()) || failures >= settings.retries()) {
                     return r;
                 }
                 r.close();
@@ -180,8 +211,8 @@ final class RegistryHttp {
                     throw new RegistryException(RegistryException.Reason.PROTOCOL, host + " redirected " + what + " more than "
                             + MAX_REDIRECTS + " times (last to " + uri.getHost() + ").");
                 }
-                URI next = uri.resolve(location.get());
-                if (!next.getHost().equalsIgnoreCase(uri.getHost()) || next.getPort() != uri.getPort()) {
+                URI next = redirectTarget(uri, location.get(), what);
+                if (!sameOrigin(uri, next)) {
                     authz = null; // blob storage signs its own URLs; our token is not for it
                 }
                 uri = next;
@@ -189,6 +220,33 @@ final class RegistryHttp {
             }
             return new Response(status, response.headers(), body, uri);
         }
+    }
+
+    /** Where a redirect leads: http(s) with a host, and never from HTTPS down to plain HTTP. */
+    private URI redirectTarget(URI from, String location, String what) {
+        URI next;
+        try {
+            next = from.resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(RegistryException.Reason.PROTOCOL, host + " redirected " + what
+                    + " to something that is not a URL.", e);
+        }
+        if (next.getHost() == null || !("https".equals(next.getScheme()) || "http".equals(next.getScheme()))
+                || "https".equals(from.getScheme()) && "http".equals(next.getScheme())) {
+            throw new RegistryException(RegistryException.Reason.PROTOCOL, host + " redirected " + what + " to "
+                    + next.getScheme() + "://" + next.getHost() + ", which image-assert does not follow (only http(s), "
+                    + "never from HTTPS down to plain HTTP).");
+        }
+        return next;
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private HttpResponse<java.util.concurrent.Flow.Publisher<java.util.List<java.nio.ByteBuffer>>> send(HttpRequest request,
@@ -201,6 +259,10 @@ final class RegistryHttp {
                     + " within " + settings.timeout().toSeconds() + " s. Raise " + RegistrySettings.TIMEOUT
                     + " (seconds) for a slow registry.", e);
         } catch (ConnectException e) {
+            if (causedBy(e, java.nio.channels.UnresolvedAddressException.class)) {
+                throw new RegistryException(RegistryException.Reason.UNAVAILABLE, "The registry host "
+                        + request.uri().getHost() + " is unknown (no DNS answer) for " + what + ". Check the reference.", e);
+            }
             throw new RetryableException("connection refused", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -254,19 +316,25 @@ final class RegistryHttp {
             client.send(HttpRequest.newBuilder(URI.create("https://" + host + "/v2/")).GET().timeout(wait).build(),
                     HttpResponse.BodyHandlers.discarding());
             return Optional.of("https");
+        } catch (HttpTimeoutException e) {
+            LOG.debug("{} did not finish a TLS handshake in {}; trying plain HTTP", host, wait);
         } catch (IOException e) {
-            if (isTlsFailure(e) && !looksLikePlainHttp(e)) {
-                return Optional.of("https");
+            if (!looksLikePlainHttp(e)) {
+                return isTlsFailure(e) ? Optional.of("https") : Optional.empty(); // the request will say what is wrong
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
         try {
-            client.send(HttpRequest.newBuilder(URI.create("http://" + host + "/v2/")).GET().timeout(wait).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            LOG.debug("{} speaks plain HTTP", host);
-            return Optional.of("http");
+            int status = client.send(HttpRequest.newBuilder(URI.create("http://" + host + "/v2/")).GET().timeout(wait).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            // what a registry answers its ping with; a TLS server's "plain HTTP sent to HTTPS" is a 400
+            if (status == 200 || status == 401) {
+                LOG.debug("{} speaks plain HTTP", host);
+                return Optional.of("http");
+            }
+            return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -276,8 +344,12 @@ final class RegistryHttp {
     }
 
     private static boolean isTlsFailure(Throwable e) {
+        return causedBy(e, SSLException.class);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SSLException) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }
@@ -285,7 +357,9 @@ final class RegistryHttp {
     }
 
     private void pause(int failures, String retryAfter, String what, String why) {
-        long millis = Math.min(MAX_BACKOFF_MILLIS, 250L << Math.min(failures - 1, 10));
+        long base = Math.min(MAX_BACKOFF_MILLIS, 250L << Math.min(failures - 1, 10));
+        // jitter, so that the forks of a test run that failed together do not retry together
+        long millis = base / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(base / 2 + 1);
         if (retryAfter != null) {
             try {
                 millis = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Long.parseLong(retryAfter.strip()))) * 1000;

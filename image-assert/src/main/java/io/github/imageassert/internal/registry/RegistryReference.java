@@ -35,6 +35,9 @@ public record RegistryReference(String host, String repository, String tag, Stri
             }
         }
         int slash = rest.indexOf('/');
+        if (slash < 0 && rest.matches("(localhost|[^:]*\\.[^:]*):[0-9]+")) {
+            throw invalid(text, "it names a host but no repository; write HOST[:PORT]/REPOSITORY[:TAG]");
+        }
         if (slash < 0 || !looksLikeHost(rest.substring(0, slash))) {
             throw invalid(text, "it names no registry host. Write the host in full, as the pipeline pushed it, e.g. "
                     + "'HOST[:PORT]/" + rest + "' (a local registry: '127.0.0.1:5000/" + rest + "')");
@@ -50,7 +53,7 @@ public record RegistryReference(String host, String repository, String tag, Stri
                 throw invalid(text, "'" + tag + "' is not a valid tag (letters, digits, _ . -, at most 128, not starting with . or -)");
             }
         }
-        if (!HOST.matcher(host).matches()) {
+        if (!HOST.matcher(host).matches() || !validPort(host)) {
             throw invalid(text, "'" + host + "' is not a valid host[:port]");
         }
         if (path.isEmpty() || host.length() + 1 + path.length() > MAX_NAME) {
@@ -66,6 +69,15 @@ public record RegistryReference(String host, String repository, String tag, Stri
             tag = "latest";
         }
         return new RegistryReference(host.toLowerCase(Locale.ROOT), path, tag, digest);
+    }
+
+    private static boolean validPort(String host) {
+        int colon = host.lastIndexOf(':');
+        if (colon < 0 || host.endsWith("]")) {
+            return true;
+        }
+        int port = Integer.parseInt(host.substring(colon + 1));
+        return port >= 1 && port <= 65535;
     }
 
     /** As docker decides: a first component with a dot or a port, or {@code localhost}, is a host. */

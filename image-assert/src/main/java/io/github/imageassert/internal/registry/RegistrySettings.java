@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 public record RegistrySettings(Duration timeout, int retries, Set<String> insecure, List<Path> extraCas,
                                Path dockerConfig, Map<String, String> environment) {
 
+    /** An IPv4 literal in 127.0.0.0/8; a DNS name that merely starts with 127 is not loopback. */
+    private static final java.util.regex.Pattern LOOPBACK_V4 = java.util.regex.Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+
     public static final String TIMEOUT = "imageassert.registry.timeout";
     public static final String RETRIES = "imageassert.registry.retries";
     public static final String INSECURE = "imageassert.registry.insecure";
@@ -57,7 +60,7 @@ public record RegistrySettings(Duration timeout, int retries, Set<String> insecu
     public boolean mayUsePlainHttp(String host) {
         String bare = hostWithoutPort(host);
         return insecure.contains(host) || insecure.contains(bare) || bare.equals("localhost")
-                || bare.startsWith("127.") || bare.equals("[::1]");
+                || LOOPBACK_V4.matcher(bare).matches() || bare.equals("[::1]");
     }
 
     static String hostWithoutPort(String host) {

@@ -34,8 +34,8 @@ final class RegistryTls {
     /** Null when nothing beyond the JVM's trust store applies (the client then uses the default context). */
     static SSLContext contextFor(String host, RegistrySettings settings) {
         List<Path> pems = new ArrayList<>(settings.extraCas());
-        Path dockerDir = DOCKER_CERTS.resolve(host.replace("[", "").replace("]", ""));
-        if (Files.isDirectory(dockerDir)) {
+        Path dockerDir = dockerCertsDir(host);
+        if (dockerDir != null && Files.isDirectory(dockerDir)) {
             try (DirectoryStream<Path> crts = Files.newDirectoryStream(dockerDir, "*.crt")) {
                 crts.forEach(pems::add);
             } catch (IOException e) {
@@ -72,6 +72,15 @@ final class RegistryTls {
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new RegistryException(RegistryException.Reason.TLS, "Cannot set up TLS for " + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Docker's directory for the host; null where the host cannot be a file name (a port's colon on Windows). */
+    private static Path dockerCertsDir(String host) {
+        try {
+            return DOCKER_CERTS.resolve(host.replace("[", "").replace("]", ""));
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
         }
     }
 

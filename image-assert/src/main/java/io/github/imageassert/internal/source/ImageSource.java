@@ -39,6 +39,15 @@ public sealed interface ImageSource permits EngineSource, ArchiveSource, Registr
      */
     void deliver(Set<String> wanted, LayerSink sink);
 
+    /**
+     * A sink that a source may call from several threads at once, and call again for a layer whose previous call
+     * failed with the source's transport error (it then starts that layer from scratch). A source may read layers in
+     * parallel and retry a broken one only for such a sink.
+     */
+    @FunctionalInterface
+    interface RepeatableLayerSink extends LayerSink {
+    }
+
     /** Receives layer blobs as a source reads them. */
     @FunctionalInterface
     interface LayerSink {

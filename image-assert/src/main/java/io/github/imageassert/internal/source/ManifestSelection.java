@@ -67,6 +67,10 @@ public final class ManifestSelection {
     private static void collect(ImageIndexJson index, BlobFetch fetch, String where, List<Descriptor> out, int depth,
                                 Set<String> seen) throws IOException {
         for (Descriptor d : index.manifests()) {
+            if (!Digests.isSha256(d.digest())) {
+                throw new InvalidImageException(InvalidImageException.Reason.BAD_JSON, where + ": an index entry is named by '"
+                        + d.digest() + "', which is not a sha256 digest. The index is corrupt.");
+            }
             if (seen.size() >= MAX_DESCRIPTORS) {
                 throw new InvalidImageException(InvalidImageException.Reason.NOT_AN_IMAGE, where
                         + ": its indexes lead to more than " + MAX_DESCRIPTORS + " manifests; no image has that many.");

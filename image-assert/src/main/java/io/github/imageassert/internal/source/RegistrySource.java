@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +33,11 @@ import org.slf4j.LoggerFactory;
 public final class RegistrySource implements ImageSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrySource.class);
+    /**
+     * Layers fetched at once: each is network, gunzip, two digests, indexing and a store write on one thread, so
+     * two keep two cores busy; a third overlaps one layer's wait for the registry with the others' work.
+     */
+    static final int PARALLEL_LAYERS = 3;
 
     private final RegistryReference reference;
     private final String given;
@@ -68,9 +77,16 @@ public final class RegistrySource implements ImageSource {
         }
         List<RegistrySource> out = new ArrayList<>();
         Set<Platform> seen = new HashSet<>();
-        for (Descriptor d : manifests(client, top, parsed.toString())) {
+        List<Descriptor> manifests = manifests(client, top, parsed.toString());
+        for (Descriptor d : manifests) {
             ManifestSelection.platformOf(d).filter(seen::add).ifPresent(p ->
                     out.add(new RegistrySource(pinned, reference.strip() + " (" + p + ")", p, settings)));
+        }
+        if (out.isEmpty()) {
+            // an empty list would let a loop over the platforms assert nothing
+            throw new InvalidImageException(InvalidImageException.Reason.NOT_AN_IMAGE, "The index " + parsed + " names no "
+                    + "image with a platform (entries: " + ManifestSelection.platformNames(manifests) + "); read it with "
+                    + "ContainerImage.fromRegistry(reference).");
         }
         return out;
     }
@@ -160,20 +176,52 @@ public final class RegistrySource implements ImageSource {
     }
 
     /**
-     * Each wanted layer, streamed and checked against its digest and size. A connection lost or stalled halfway is
-     * tried again from the start of that layer, as often as {@code imageassert.registry.retries} allows.
+     * Each wanted layer, streamed and checked against its digest and size. For a {@link RepeatableLayerSink} (the
+     * layer store's), layers are fetched {@value #PARALLEL_LAYERS} at a time, and a connection lost or stalled
+     * halfway is tried again from the start of that layer, as often as {@code imageassert.registry.retries} allows.
      */
     @Override
     public void deliver(Set<String> wanted, LayerSink sink) {
-        Set<String> done = new HashSet<>();
-        for (LayerRef ref : manifest().layers()) {
-            if (wanted.contains(ref.diffId()) && done.add(ref.diffId())) {
-                deliverLayer(ref, sink);
+        Set<String> seen = new HashSet<>();
+        List<LayerRef> todo = manifest().layers().stream()
+                .filter(ref -> wanted.contains(ref.diffId()) && seen.add(ref.diffId())).toList();
+        if (!(sink instanceof RepeatableLayerSink)) {
+            todo.forEach(ref -> deliverLayer(ref, sink, 0));
+            return;
+        }
+        int threads = Math.min(todo.size(), PARALLEL_LAYERS);
+        if (threads <= 1) {
+            todo.forEach(ref -> deliverLayer(ref, sink, settings.retries()));
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "image-assert-registry-" + reference.repository());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (LayerRef ref : todo) {
+                running.add(pool.submit(() -> deliverLayer(ref, sink, settings.retries())));
             }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    running.forEach(other -> other.cancel(true));
+                    throw e.getCause() instanceof RuntimeException r ? r
+                            : new RegistryException(RegistryException.Reason.PROTOCOL, e.getCause().getMessage(), e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException(RegistryException.Reason.UNAVAILABLE, "Interrupted while reading " + reference, e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    private void deliverLayer(LayerRef ref, LayerSink sink) {
+    private void deliverLayer(LayerRef ref, LayerSink sink, int retries) {
         String label = "Layer " + ref.index() + " (" + ref.digest() + ") of " + reference;
         for (int attempt = 0; ; attempt++) {
             try {
@@ -194,7 +242,7 @@ public final class RegistrySource implements ImageSource {
                     throw e instanceof CorruptLayerException c ? c
                             : new CorruptLayerException(label + " cannot be read: " + e.getMessage(), e);
                 }
-                if (attempt >= settings.retries()) {
+                if (attempt >= retries) {
                     throw new RegistryException(transport instanceof BodyStream.StalledException
                             ? RegistryException.Reason.TIMEOUT : RegistryException.Reason.UNAVAILABLE,
                             label + " could not be read from " + client.describe() + ": " + transport.getMessage()
@@ -202,7 +250,7 @@ public final class RegistrySource implements ImageSource {
                                     + (transport instanceof BodyStream.StalledException
                                     ? ". Raise " + RegistrySettings.TIMEOUT + " (seconds) for a slow registry." : "."), e);
                 }
-                LOG.info("{}: {}; reading it again ({} of {})", label, transport.getMessage(), attempt + 1, settings.retries());
+                LOG.info("{}: {}; reading it again ({} of {})", label, transport.getMessage(), attempt + 1, retries);
             }
         }
     }
