@@ -12,6 +12,7 @@
 #   - images:   for each base image: present locally -> nothing; pullable -> pulled; only when a pull is
 #               impossible (no registry reachable) a local stand-in is built and tagged with that name.
 #   - registry: scripts/registry.sh starts Debian's docker-registry on 127.0.0.1:5000 (see there).
+#   - podman:   scripts/podman.sh starts Podman's Docker-compatible API on a Unix socket (see there).
 #
 # Usage: bash scripts/engine.sh            (all steps)
 #        bash scripts/engine.sh --stop     (stop a dockerd that this script started)
@@ -187,8 +188,9 @@ main() {
   command -v skopeo >/dev/null || apt_install skopeo
   obtain_or_build "$DEBIAN_IMAGE" build_debian
   obtain_or_build "$BUSYBOX_IMAGE" build_busybox
-  # a real registry next to the engine, for the registry source's tests
+  # a real registry next to the engine, for the registry source's tests; Podman's API, for its tests
   bash "$(dirname "$0")/registry.sh"
+  bash "$(dirname "$0")/podman.sh"
   log "ready"
 }
 

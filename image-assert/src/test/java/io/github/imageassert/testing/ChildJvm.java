@@ -32,12 +32,19 @@ public final class ChildJvm {
     /** @param jvmOptions e.g. {@code -Xmx256m} */
     public static Process start(List<String> jvmOptions, Class<?> main, Map<String, String> properties, String... args)
             throws IOException {
+        return start(jvmOptions, Map.of(), main, properties, args);
+    }
+
+    /** @param environment variables set for the child on top of this JVM's, e.g. {@code DOCKER_HOST} */
+    public static Process start(List<String> jvmOptions, Map<String, String> environment, Class<?> main,
+                                Map<String, String> properties, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(environment);
         pb.environment().putIfAbsent("TESTCONTAINERS_RYUK_DISABLED", "true");
         pb.environment().putIfAbsent("TESTCONTAINERS_HOST_OVERRIDE", "localhost");
         return pb.start();

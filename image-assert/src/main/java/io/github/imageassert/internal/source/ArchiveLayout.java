@@ -43,6 +43,9 @@ final class ArchiveLayout {
             return fromOciIndex(files, Json.read(index.get(), ImageIndexJson.class, files.describe() + ": index.json"), platform);
         }
         Optional<byte[]> manifest = files.readDocument("manifest.json");
+        if (manifest.isPresent() && isDirTransport(files, manifest.get())) {
+            return fromDirTransport(files, manifest.get(), platform);
+        }
         if (manifest.isPresent()) {
             return fromDockerManifest(files, manifest.get(), tag);
         }
@@ -52,6 +55,41 @@ final class ArchiveLayout {
         throw new InvalidImageException(InvalidImageException.Reason.NOT_AN_IMAGE, files.describe()
                 + " has neither manifest.json (docker save) nor index.json (OCI layout): it is not an image archive. "
                 + "Create one with `docker save IMAGE -o FILE` or `skopeo copy ... oci:DIR`.");
+    }
+
+    /**
+     * The {@code dir:} transport of containers/image ({@code podman save --format docker-dir}, {@code skopeo copy
+     * ... dir:DIR}): a registry manifest (an object, not docker save's list) in {@code manifest.json}, blobs named
+     * by their hex digest, a {@code version} file saying so.
+     */
+    private static boolean isDirTransport(ArchiveFiles files, byte[] manifest) throws IOException {
+        for (byte b : manifest) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{' && files.readDocument("version").map(v -> new String(v, java.nio.charset.StandardCharsets.UTF_8)
+                        .startsWith("Directory Transport Version")).orElse(false);
+            }
+        }
+        return false;
+    }
+
+    private static Resolved fromDirTransport(ArchiveFiles files, byte[] bytes, Platform wanted) throws IOException {
+        String where = files.describe() + " (a containers/image dir: copy)";
+        byte[] manifest = bytes;
+        ImageIndexJson asIndex = Json.read(bytes, ImageIndexJson.class, where + ": manifest.json");
+        if (ManifestSelection.isIndex(asIndex.mediaType()) || !asIndex.manifests().isEmpty()) {
+            // `--all` keeps each instance's manifest as <hex>.manifest.json beside the index
+            ManifestSelection.BlobFetch fetch = (d, what) -> {
+                byte[] doc = files.requireDocument(Digests.hex(d.digest()) + ".manifest.json", what);
+                checkDigest(files, doc, d.digest(), d.sizeOr(-1), what);
+                return doc;
+            };
+            Descriptor chosen = ManifestSelection.choose(ManifestSelection.imageManifests(asIndex, fetch, where), wanted, where,
+                    "ContainerImage.fromOciLayout(path, Platform.parse(\"os/arch\"))");
+            manifest = fetch.fetch(chosen, "image manifest");
+        }
+        ManifestJson m = ManifestSelection.readManifest(manifest, where + ": manifest.json");
+        List<LayerRef> layers = ManifestSelection.layers(m, l -> Digests.hex(l.digest()), where);
+        return new Resolved(Digests.hex(m.config().digest()), m.config().digest(), layers, List.of());
     }
 
     private static Resolved fromDockerManifest(ArchiveFiles files, byte[] bytes, String tag) {
