@@ -2,6 +2,7 @@ package io.github.imageassert.source;
 
 import static io.github.imageassert.ImageAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.imageassert.testing.SystemProperties.with;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.imageassert.ContainerImage;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,15 +184,5 @@ class RegistryAuthIT {
     private static void dockerConfigWithAuths(Path dir, String host, String user, String password) throws IOException {
         String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         Files.writeString(dir.resolve("config.json"), "{\"auths\": {\"" + host + "\": {\"auth\": \"" + auth + "\"}}}");
-    }
-
-    /** Runs {@code action} with system properties set (the registry settings are read when an image is made). */
-    private static <T> T with(Map<String, String> properties, Supplier<T> action) {
-        properties.forEach(System::setProperty);
-        try {
-            return action.get();
-        } finally {
-            properties.keySet().forEach(System::clearProperty);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.imageassert.source;
 
 import static io.github.imageassert.ImageAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.imageassert.testing.SystemProperties.with;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.imageassert.ContainerImage;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -185,14 +185,5 @@ class RegistryFaultsIT {
                         e -> assertThat(e.reason()).isEqualTo(RegistryException.Reason.UNAVAILABLE))
                 .hasMessageContaining(nowhere + " could not be reached for the manifest " + nowhere + "/faults/none:1")
                 .hasMessageContaining("Is the registry up and the address right?");
-    }
-
-    private static <T> T with(Map<String, String> properties, Supplier<T> action) {
-        properties.forEach(System::setProperty);
-        try {
-            return action.get();
-        } finally {
-            properties.keySet().forEach(System::clearProperty);
-        }
     }
 }

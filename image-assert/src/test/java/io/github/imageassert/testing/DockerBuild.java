@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +53,22 @@ public final class DockerBuild {
     }
 
     public static String run(List<String> command) {
+        return run(Duration.ofMinutes(15), command);
+    }
+
+    /** Runs a command to completion; returns its output (stdout and stderr together) or throws with it. */
+    public static String run(Duration timeout, List<String> command) {
+        Path out = null;
         try {
-            Path log = Files.createTempFile("docker", ".log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(15, TimeUnit.MINUTES)) {
+            out = Files.createTempFile("command", ".log");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            p.getOutputStream().close(); // tools that prompt (e.g. for a passphrase) must fail, not wait
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in 15 minutes");
+                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout
+                        + ":\n" + Files.readString(out, StandardCharsets.UTF_8));
             }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            Files.delete(log);
+            String output = Files.readString(out, StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed (exit " + p.exitValue() + "):\n" + output);
             }
@@ -69,7 +77,11 @@ public final class DockerBuild {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
+        } finally {
+            if (out != null) {
+                out.toFile().delete();
+            }
         }
     }
 }

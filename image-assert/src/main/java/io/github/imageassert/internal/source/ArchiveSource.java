@@ -19,7 +19,7 @@ public final class ArchiveSource implements ImageSource {
     private final String tag;
     private final Platform platform;
     private final boolean ociLayout;
-    private volatile ImageManifest manifest;
+    private final Once<ImageManifest> manifest = new Once<>(this::readManifest);
 
     private ArchiveSource(Path path, String tag, Platform platform, boolean ociLayout) {
         this.path = path;
@@ -56,17 +56,7 @@ public final class ArchiveSource implements ImageSource {
 
     @Override
     public ImageManifest manifest() {
-        ImageManifest m = manifest;
-        if (m == null) {
-            synchronized (this) {
-                m = manifest;
-                if (m == null) {
-                    m = readManifest();
-                    manifest = m;
-                }
-            }
-        }
-        return m;
+        return manifest.get();
     }
 
     private ImageManifest readManifest() {

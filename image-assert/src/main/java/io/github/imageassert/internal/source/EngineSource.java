@@ -29,7 +29,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 public final class EngineSource implements ImageSource {
 
     private final String reference;
-    private volatile ImageManifest manifest;
+    private final Once<ImageManifest> manifest = new Once<>(this::readManifest);
 
     public EngineSource(String reference) {
         if (reference == null || reference.isBlank()) {
@@ -55,21 +55,15 @@ public final class EngineSource implements ImageSource {
 
     @Override
     public ImageManifest manifest() {
-        ImageManifest m = manifest;
-        if (m == null) {
-            synchronized (this) {
-                m = manifest;
-                if (m == null) {
-                    EngineInspectJson inspect = EngineApi.imageJson(reference, "json", EngineInspectJson.class);
-                    List<EngineHistoryJson> steps = new ArrayList<>(List.of(EngineApi.imageJson(reference, "history",
-                            EngineHistoryJson[].class)));
-                    Collections.reverse(steps); // the engine lists newest first
-                    m = fromEngine(inspect, steps);
-                    manifest = m;
-                }
-            }
-        }
-        return m;
+        return manifest.get();
+    }
+
+    private ImageManifest readManifest() {
+        EngineInspectJson inspect = EngineApi.imageJson(reference, "json", EngineInspectJson.class);
+        List<EngineHistoryJson> steps = new ArrayList<>(List.of(EngineApi.imageJson(reference, "history",
+                EngineHistoryJson[].class)));
+        Collections.reverse(steps); // the engine lists newest first
+        return fromEngine(inspect, steps);
     }
 
     private ImageManifest fromEngine(EngineInspectJson inspect, List<EngineHistoryJson> steps) {

@@ -44,7 +44,7 @@ public final class RegistrySource implements ImageSource {
     private final Platform platform;
     private final RegistrySettings settings;
     private final RegistryClient client;
-    private volatile ImageManifest manifest;
+    private final Once<ImageManifest> manifest = new Once<>(this::readManifest);
 
     private RegistrySource(RegistryReference reference, String given, Platform platform, RegistrySettings settings) {
         this.reference = reference;
@@ -108,17 +108,7 @@ public final class RegistrySource implements ImageSource {
 
     @Override
     public ImageManifest manifest() {
-        ImageManifest m = manifest;
-        if (m == null) {
-            synchronized (this) {
-                m = manifest;
-                if (m == null) {
-                    m = readManifest();
-                    manifest = m;
-                }
-            }
-        }
-        return m;
+        return manifest.get();
     }
 
     private ImageManifest readManifest() {

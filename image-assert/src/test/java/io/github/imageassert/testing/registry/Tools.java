@@ -35,29 +35,7 @@ final class Tools {
 
     /** Runs a command to completion; returns its output (stdout and stderr together) or throws with it. */
     static String run(Duration timeout, List<String> command) {
-        Path out = null;
-        try {
-            out = Files.createTempFile("registry-tool", ".log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            p.getOutputStream().close(); // tools that prompt (e.g. for a passphrase) must fail, not wait
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout
-                        + ":\n" + Files.readString(out, StandardCharsets.UTF_8));
-            }
-            String output = Files.readString(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed (exit " + p.exitValue() + "):\n" + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
-        } finally {
-            deleteQuietly(out);
-        }
+        return io.github.imageassert.testing.DockerBuild.run(timeout, command);
     }
 
     static String run(Duration timeout, String... command) {
