@@ -13,6 +13,7 @@
 #               impossible (no registry reachable) a local stand-in is built and tagged with that name.
 #   - registry: scripts/registry.sh starts Debian's docker-registry on 127.0.0.1:5000 (see there).
 #   - podman:   scripts/podman.sh starts Podman's Docker-compatible API on a Unix socket (see there).
+#   - platforms: scripts/platforms.sh registers QEMU (binfmt_misc) and builds an arm64 base image (see there).
 #
 # Usage: bash scripts/engine.sh            (all steps)
 #        bash scripts/engine.sh --stop     (stop a dockerd that this script started)
@@ -191,6 +192,8 @@ main() {
   # a real registry next to the engine, for the registry source's tests; Podman's API, for its tests
   bash "$(dirname "$0")/registry.sh"
   bash "$(dirname "$0")/podman.sh"
+  # QEMU and an arm64 base image, for builds for another platform
+  bash "$(dirname "$0")/platforms.sh"
   log "ready"
 }
 
