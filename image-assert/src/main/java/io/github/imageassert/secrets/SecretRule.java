@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,9 +31,16 @@ public final class SecretRule {
     private final Pattern content;
     private final Predicate<String> nameFilter;
     private final int maxBytes;
+    /** Whether a match of {@link #content} in the given text is a finding; every match is, unless a rule says more. */
+    private final BiPredicate<String, MatchResult> accepts;
 
     private SecretRule(String id, String description, List<String> globs, FileType type, Pattern content,
                        Predicate<String> nameFilter, int maxBytes) {
+        this(id, description, globs, type, content, nameFilter, maxBytes, (text, match) -> true);
+    }
+
+    private SecretRule(String id, String description, List<String> globs, FileType type, Pattern content,
+                       Predicate<String> nameFilter, int maxBytes, BiPredicate<String, MatchResult> accepts) {
         this.id = requireText(id, "id");
         this.description = requireText(description, "description");
         if (globs.isEmpty()) {
@@ -43,6 +52,7 @@ public final class SecretRule {
         this.content = content;
         this.nameFilter = nameFilter;
         this.maxBytes = maxBytes;
+        this.accepts = accepts;
     }
 
     /** Any regular file at one of these paths is a finding, whatever it holds. */
@@ -78,12 +88,17 @@ public final class SecretRule {
         if (bytes <= 0) {
             throw new IllegalArgumentException("bytes must be positive: " + bytes);
         }
-        return new SecretRule(id, description, globs, type, content, nameFilter, bytes);
+        return new SecretRule(id, description, globs, type, content, nameFilter, bytes, accepts);
     }
 
     /** The same rule, skipping files whose name (after the last slash) fails {@code names}. */
     public SecretRule onlyNames(Predicate<String> names) {
-        return new SecretRule(id, description, globs, type, content, nameFilter.and(names), maxBytes);
+        return new SecretRule(id, description, globs, type, content, nameFilter.and(names), maxBytes, accepts);
+    }
+
+    /** The same rule, counting only the matches {@code accepts} confirms, e.g. a header followed by key material. */
+    SecretRule confirmedBy(BiPredicate<String, MatchResult> confirm) {
+        return new SecretRule(id, description, globs, type, content, nameFilter, maxBytes, accepts.and(confirm));
     }
 
     public String id() {
@@ -121,7 +136,12 @@ public final class SecretRule {
             return Optional.of("");
         }
         Matcher m = this.content.matcher(content);
-        return m.find() ? Optional.of(Masking.mask(m.group())) : Optional.empty();
+        while (m.find()) {
+            if (accepts.test(content, m.toMatchResult())) {
+                return Optional.of(Masking.mask(m.group()));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

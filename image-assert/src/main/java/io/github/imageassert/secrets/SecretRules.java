@@ -20,9 +20,12 @@ public final class SecretRules {
     private static final Pattern DOTENV_NAME = Pattern.compile("\\.env(\\.(?!example$|sample$|template$|dist$|defaults$)[\\w.-]+)?");
 
     private static final List<SecretRule> DEFAULTS = List.of(
-            // A certificate ("BEGIN CERTIFICATE") or public key is not matched: public material is no finding.
+            // A certificate ("BEGIN CERTIFICATE") or public key is not matched: public material is no finding. Nor is a
+            // header without a key after it: documentation placeholders (npm's "BEGIN PRIVATE KEY-----\nXXXX") and
+            // code that looks for the header ship in many images.
             SecretRule.content("private-key", "a private key",
-                    "-----BEGIN ((RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----", "**"),
+                    "-----BEGIN (((?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?)-----", "**")
+                    .confirmedBy((text, header) -> PrivateKeyMaterial.follows(text, header.end(), header.group(1))),
             SecretRule.content("npm-credentials", "npm registry credentials",
                     "(?m)(_authToken|_auth|_password)\\s*=\\s*\\S+", "**/.npmrc"),
             SecretRule.content("pypi-credentials", "PyPI upload credentials",

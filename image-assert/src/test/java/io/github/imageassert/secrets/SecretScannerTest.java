@@ -15,7 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Secrets in a crafted image: visible, deleted by a later layer, overwritten, and look-alikes that are not secrets. */
 class SecretScannerTest {
 
-    static final String KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n";
+    static String key;
+    /** What Debian's npm ships in /usr/share/nodejs/npm/lib/utils/config/definitions.js: documentation, no key. */
+    static final String NPM_DEFINITIONS = "  key: new Definition('key', {\n    default: null,\n    type: [null, String],\n"
+            + "    description: `\n      A client key to pass when accessing the registry.  Values should be in\n"
+            + "      PEM format with newlines replaced by the string \"\\\\n\". For example:\n\n      \\`\\`\\`ini\n"
+            + "      key=\"-----BEGIN PRIVATE KEY-----\\\\nXXXX\\\\nXXXX\\\\n-----END PRIVATE KEY-----\"\n      \\`\\`\\`\n";
     static final String CERT = "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBa\n-----END CERTIFICATE-----\n";
 
     @TempDir
@@ -23,14 +28,17 @@ class SecretScannerTest {
     static ContainerImage image;
 
     @BeforeAll
-    static void craft() {
+    static void craft() throws Exception {
+        key = TestKeys.openSsh();
         image = ContainerImage.fromArchive(new ImageArchive()
                 .layer(new LayerTar().dir("/etc/ssl/certs").file("/etc/ssl/certs/ca-certificates.crt", CERT)
+                        .dir("/usr/share/nodejs/npm/lib/utils/config")
+                        .file("/usr/share/nodejs/npm/lib/utils/config/definitions.js", NPM_DEFINITIONS)
                         .file("/etc/ssl/certs/public.pem", "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n"),
                         "ADD rootfs.tar /")
                 .layer(new LayerTar().dir("/root").file("/root/.npmrc", "registry=https://npm.example/\n//npm.example/:_authToken=npm_4f9Qx7Tz2LkPq8Vw\n")
                         .dir("/app").file("/app/.env", "DB_PASSWORD=hunter2-but-longer\n").file("/app/.env.example", "DB_PASSWORD=changeme\n")
-                        .file("/app/deploy_key", KEY).dir("/app/.git").file("/app/.git/config", "[core]\n"), "COPY . /app # buildkit")
+                        .file("/app/deploy_key", key).dir("/app/.git").file("/app/.git/config", "[core]\n"), "COPY . /app # buildkit")
                 .layer(new LayerTar().dir("/root").whiteout("/root/.npmrc").dir("/app").file("/app/deploy_key", "gone\n"),
                         "RUN rm /root/.npmrc && echo gone > /app/deploy_key # buildkit")
                 .writeLegacyDockerSave(dir.resolve("secrets.tar"), "secrets:1"));
@@ -64,6 +72,13 @@ class SecretScannerTest {
     void certificatesAndPublicKeysAreNoFinding() {
         org.assertj.core.api.Assertions.assertThat(image.secrets(SecretRules.defaults()))
                 .noneMatch(f -> f.entry().path().startsWith("/etc/ssl"));
+    }
+
+    @Test
+    void aPrivateKeyPlaceholderInDocumentationIsNoFinding() {
+        org.assertj.core.api.Assertions.assertThat(NPM_DEFINITIONS).contains("-----BEGIN PRIVATE KEY-----\\\\nXXXX");
+        org.assertj.core.api.Assertions.assertThat(image.secrets(SecretRules.defaults()))
+                .noneMatch(f -> f.entry().path().startsWith("/usr/share/nodejs"));
     }
 
     @Test

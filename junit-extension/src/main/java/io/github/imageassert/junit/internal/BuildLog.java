@@ -4,25 +4,31 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** A build's output: logged as it comes so a long build is not silent, and its tail kept for failure messages. */
+/**
+ * A build's output: reported as it comes so a long build is not silent ({@link BuildProgress}: SLF4J, or standard
+ * error when SLF4J has no provider), and its tail kept for failure messages.
+ */
 final class BuildLog {
 
     static final int TAIL = 30;
-    private static final Logger LOG = LoggerFactory.getLogger("io.github.imageassert.build");
 
     private final String name;
+    private final BuildProgress progress;
     private final Deque<String> tail = new ArrayDeque<>();
     private final List<String> steps = new ArrayList<>();
 
     BuildLog(String name) {
+        this(name, BuildProgress.detect());
+    }
+
+    BuildLog(String name, BuildProgress progress) {
         this.name = name;
+        this.progress = progress;
     }
 
     synchronized void line(String line) {
-        LOG.info("[{}] {}", name, line);
+        progress.info("[" + name + "] " + line);
         tail.addLast(line);
         if (tail.size() > 400) {
             tail.removeFirst();

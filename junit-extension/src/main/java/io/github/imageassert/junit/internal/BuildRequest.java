@@ -31,26 +31,50 @@ record BuildRequest(Path dockerfile, String dockerfileText, Path context, String
         }
         String text;
         try {
-            text = Files.readString(dockerfile, StandardCharsets.UTF_8);
+            text = Dockerfiles.read(dockerfile);
         } catch (IOException e) {
-            throw new UncheckedIOException("Reading " + dockerfile, e);
+            throw new UncheckedIOException("@BuildImage: could not read the Dockerfile " + dockerfile + ": "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
         Path context = annotation.context().isEmpty() ? dockerfile.getParent()
                 : Path.of(annotation.context()).toAbsolutePath().normalize();
         if (!Files.isDirectory(context)) {
             throw new ExtensionConfigurationException("@BuildImage: the build context " + context + " is not a directory");
         }
-        List<String> stages = Dockerfiles.stages(text);
-        if (stages.isEmpty()) {
+        Dockerfiles.Parsed parsed = Dockerfiles.parse(text);
+        if (parsed.stages().isEmpty()) {
             throw new ExtensionConfigurationException("@BuildImage: " + dockerfile + " has no FROM instruction: it is not a Dockerfile");
         }
         String target = annotation.target();
-        if (!target.isEmpty() && stages.stream().noneMatch(s -> s.equalsIgnoreCase(target))) {
-            throw new ExtensionConfigurationException("@BuildImage: " + dockerfile + " has no stage '" + target
-                    + "'. Its stages are: " + String.join(", ", stages) + ".");
+        if (!target.isEmpty() && parsed.stage(target).isEmpty()) {
+            throw new ExtensionConfigurationException(unknownTarget(dockerfile, target, parsed));
         }
         return new BuildRequest(dockerfile, text, context, target, pairs(annotation.buildArgs(), "buildArgs"),
                 secrets(annotation.secrets()));
+    }
+
+    /** Names what there is: a target is a stage's {@code AS} name; an unnamed stage cannot be one, nor a number. */
+    static String unknownTarget(Path dockerfile, String target, Dockerfiles.Parsed parsed) {
+        List<String> names = parsed.stageNames();
+        List<Dockerfiles.Stage> unnamed = parsed.unnamedStages();
+        StringBuilder message = new StringBuilder("@BuildImage: " + dockerfile + " has no stage '" + target + "'.");
+        if (target.chars().allMatch(Character::isDigit)) {
+            message.append(" A target is a stage's name (FROM <image> AS <name>), not its number.");
+        }
+        if (names.isEmpty()) {
+            message.append(unnamed.size() == 1 ? " Its one stage has no name: leave target empty to build it."
+                    : " None of its " + unnamed.size() + " stages has a name, so only the last can be built: leave target empty, "
+                    + "or name the stage you want (FROM <image> AS <name>).");
+            return message.toString();
+        }
+        message.append(" Its stages are: ").append(String.join(", ", names)).append('.');
+        if (!unnamed.isEmpty()) {
+            message.append(unnamed.size() == 1 ? " One more stage has no name and cannot be a target: " : " " + unnamed.size()
+                    + " more stages have no name and cannot be targets: ").append(unnamed.stream()
+                    .map(s -> "FROM " + s.base() + " (line " + s.line() + ")").collect(java.util.stream.Collectors.joining(", ")))
+                    .append(unnamed.contains(parsed.last()) ? "; leave target empty to build the last one." : ".");
+        }
+        return message.toString();
     }
 
     private static Map<String, String> pairs(String[] values, String attribute) {
@@ -77,13 +101,14 @@ record BuildRequest(Path dockerfile, String dockerfileText, Path context, String
         return out;
     }
 
-    /** The last stage when no target was given. */
-    String effectiveTarget() {
-        if (!target.isEmpty()) {
-            return target;
-        }
-        List<String> stages = Dockerfiles.stages(dockerfileText);
-        return stages.get(stages.size() - 1);
+    Dockerfiles.Parsed parsed() {
+        return Dockerfiles.parse(dockerfileText);
+    }
+
+    /** The stage built: the target, or the last stage when no target was given. */
+    Dockerfiles.Stage stage() {
+        Dockerfiles.Parsed parsed = parsed();
+        return target.isEmpty() ? parsed.last() : parsed.stage(target).orElseThrow();
     }
 
     /** Identifies the build: Dockerfile content (not its path), context, target, args and secret ids and files. */
@@ -102,14 +127,21 @@ record BuildRequest(Path dockerfile, String dockerfileText, Path context, String
     /** The tag the built image gets: recognisable as ours, unique per build. */
     String tag() {
         String dir = dockerfile.getParent().getFileName() == null ? "root" : dockerfile.getParent().getFileName().toString();
-        String name = (dir + "-" + effectiveTarget()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
+        Dockerfiles.Stage stage = stage();
+        // An unnamed last stage is what `docker build -t <dir> .` makes: the image the Dockerfile is for.
+        String name = (stage.named() ? dir + "-" + stage.name() : dir).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
         return ImageExtension.TAG_REPOSITORY + "/" + name + ":" + key();
     }
 
-    /** How messages name the build: {@code target runtime of src/test/docker/Dockerfile}. */
+    /**
+     * How messages name the build: {@code target runtime of src/test/docker/Dockerfile}, or, for an unnamed last
+     * stage, {@code the last stage (FROM scratch, line 12) of src/test/docker/Dockerfile}.
+     */
     String describe() {
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = dockerfile.startsWith(cwd) ? cwd.relativize(dockerfile) : dockerfile;
-        return "target " + effectiveTarget() + " of " + shown;
+        Dockerfiles.Stage stage = stage();
+        return (stage.named() ? "target " + stage.name() : "the last stage (FROM " + stage.base() + ", line " + stage.line() + ")")
+                + " of " + shown;
     }
 }

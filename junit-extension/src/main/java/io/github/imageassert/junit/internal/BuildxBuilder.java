@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * BuildKit through {@code docker buildx build --load}: what {@code RUN --mount=type=cache} and
@@ -30,6 +32,31 @@ final class BuildxBuilder implements ImageBuilder {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * The BuildKit that {@code docker buildx} builds with, from {@code docker buildx inspect}: {@code v0.8+unknown,
+     * built into the engine} for the docker driver; null when it cannot be told.
+     */
+    static String buildKitVersion() {
+        try {
+            Process p = new ProcessBuilder("docker", "buildx", "inspect").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            Matcher version = Pattern.compile("(?im)^\\s*buildkit(?: version)?:\\s*(\\S+)").matcher(out);
+            if (!version.find()) {
+                return null;
+            }
+            boolean engines = Pattern.compile("(?im)^driver:\\s*docker\\s*$").matcher(out).find();
+            return version.group(1) + (engines ? ", built into the engine" : "");
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
@@ -73,8 +100,8 @@ final class BuildxBuilder implements ImageBuilder {
             throw new ImageBuildException("Interrupted while building " + request.describe() + "; the build was stopped.", e);
         }
         if (process.exitValue() != 0) {
-            throw new ImageBuildException("Building " + request.describe() + " failed at step " + log.failingStep() + ". "
-                    + log.tailForMessage(), null);
+            throw new ImageBuildException(BuildFailures.message(request, log,
+                    new BuildFailures.Builder(false, BuildxBuilder::buildKitVersion)), null);
         }
         return Engine.client().inspectImageCmd(tag).exec().getId();
     }

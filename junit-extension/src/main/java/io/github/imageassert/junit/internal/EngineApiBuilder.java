@@ -54,8 +54,7 @@ final class EngineApiBuilder implements ImageBuilder {
             return cmd.exec(callback).awaitImageId(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             log.line("ERROR: " + e.getMessage());
-            throw new ImageBuildException("Building " + request.describe() + " failed at step " + log.failingStep() + ". "
-                    + log.tailForMessage(), e);
+            throw new ImageBuildException(BuildFailures.message(request, log, new BuildFailures.Builder(true, () -> null)), e);
         }
     }
 }

@@ -25,8 +25,6 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.opentest4j.TestAbortedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Injects images into fields and parameters annotated with {@link BuildImage} or {@link LoadImage}. Builds are
@@ -41,7 +39,6 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
     public static final String TAG_REPOSITORY = "image-assert.local";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ImageExtension.class);
-    private static final Logger LOG = LoggerFactory.getLogger(ImageExtension.class);
 
     /**
      * A class or test that needs an engine (a build, a reference) where none answers is disabled when
@@ -162,19 +159,20 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
     private static BuildOutcome build(ExtensionContext context, BuildRequest request, Settings settings) {
         String tag = request.tag();
         ImageBuilder builder = ImageBuilder.choose(settings.builder(), BuildxBuilder::available);
-        BuildLog log = new BuildLog(request.describe());
+        BuildProgress progress = BuildProgress.detect();
+        BuildLog log = new BuildLog(request.describe(), progress);
         long start = System.nanoTime();
-        LOG.info("Building {} with {} as {}", request.describe(), builder.name(), tag);
+        progress.info("Building " + request.describe() + " with " + builder.name() + " as " + tag);
         try {
             String id = builder.build(request, tag, log, settings.timeout());
             long seconds = Math.round((System.nanoTime() - start) / 1e9);
-            LOG.info("Built {} in {} s: {}", request.describe(), seconds, id);
+            progress.info("Built " + request.describe() + " in " + seconds + " s: " + id);
             context.getRoot().publishReportEntry(Map.of("image-assert.build", request.describe(), "image-assert.tag", tag,
                     "image-assert.builder", builder.name(), "image-assert.seconds", String.valueOf(seconds)));
             return BuildOutcome.built(tag, ContainerImage.fromDaemon(tag).describedAs(tag + " (" + request.describe() + ")"),
                     settings.cleanup());
         } catch (RuntimeException e) {
-            LOG.error("Build of {} failed: {}", request.describe(), e.getMessage());
+            progress.error("Build of " + request.describe() + " failed: " + e.getMessage());
             context.getRoot().publishReportEntry(Map.of("image-assert.build.failed", request.describe()));
             return BuildOutcome.failed(e);
         }

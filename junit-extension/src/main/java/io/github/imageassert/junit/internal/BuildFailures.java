@@ -1,0 +1,111 @@
+package io.github.imageassert.junit.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The message of a failed build: the step that failed and the end of the log, and, when the builder could not
+ * read the Dockerfile because its syntax is newer than the builder (a heredoc read as instructions:
+ * {@code unknown instruction: EXEC}; {@code COPY --link}: {@code Unknown flag: link}; {@code RUN --mount} on the
+ * classic builder), which syntax, where, and what to upgrade.
+ */
+final class BuildFailures {
+
+    /**
+     * BuildKit 0.8 and the classic builder: {@code line 3:}; later BuildKit: {@code on line 3:}. The engine API
+     * reports it inside JSON ({@code {"message":"dockerfile parse error ..."}}), hence no quote in the error.
+     */
+    private static final Pattern PARSE_ERROR = Pattern.compile("dockerfile parse error (?:on )?line (\\d+): ([^\"]+?)\\s*(?:\"|$)");
+    private static final Pattern UNKNOWN_INSTRUCTION = Pattern.compile("(?i)unknown instruction: ?(\\S*)");
+    private static final Pattern UNKNOWN_FLAG = Pattern.compile("(?i)unknown flag: ?([\\w-]+)");
+    private static final String MOUNT_NEEDS_BUILDKIT = "the --mount option requires BuildKit";
+
+    /** Dockerfile syntax 1.4 came with BuildKit 0.10, the engine's own builder from Docker Engine 23.0. */
+    private static final String SYNTAX_1_4 = "Dockerfile syntax 1.4: BuildKit 0.10 and later has it, and so does the BuildKit "
+            + "built into Docker Engine 23.0 and later";
+
+    private BuildFailures() {
+    }
+
+    /** Which builder failed: its name for messages, and a way to ask its version only when a message needs it. */
+    record Builder(boolean classic, Supplier<String> version) {
+    }
+
+    static String message(BuildRequest request, BuildLog log, Builder builder) {
+        return tooOld(request, log.allKept(), builder)
+                .map(why -> "Building " + request.describe() + " failed: " + why + " " + log.tailForMessage())
+                .orElseGet(() -> "Building " + request.describe() + " failed at step " + log.failingStep() + ". " + log.tailForMessage());
+    }
+
+    /** Why the builder could not read this Dockerfile, when its syntax is newer than the builder. */
+    static Optional<String> tooOld(BuildRequest request, List<String> lines, Builder builder) {
+        Dockerfiles.Parsed parsed = request.parsed();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i);
+            if (line.contains(MOUNT_NEEDS_BUILDKIT) && builder.classic()) {
+                return Optional.of("RUN --mount needs BuildKit, and " + classicBuilder() + " " + useBuildx("RUN --mount"));
+            }
+            Matcher parseError = PARSE_ERROR.matcher(line);
+            if (!parseError.find()) {
+                continue;
+            }
+            int at = Integer.parseInt(parseError.group(1));
+            String error = parseError.group(2);
+            Optional<Dockerfiles.Heredoc> heredoc = parsed.heredocAt(at);
+            if (UNKNOWN_INSTRUCTION.matcher(error).find() && heredoc.isPresent()) {
+                Dockerfiles.Heredoc h = heredoc.get();
+                String feature = "heredocs";
+                String what = "line " + at + " is in the body of a heredoc (" + h.instruction() + " <<" + h.name() + ", line "
+                        + h.line() + "), which the builder read as an instruction (\"" + error + "\"): ";
+                return Optional.of(what + (builder.classic() ? classicBuilder() + " " + useBuildx(feature)
+                        : tooOldBuildKit(builder, feature)));
+            }
+            Matcher flag = UNKNOWN_FLAG.matcher(error);
+            if (flag.find()) {
+                String name = flag.group(1).toLowerCase(Locale.ROOT);
+                String instruction = parsed.flags().stream().filter(f -> f.line() <= at && f.name().equals(name))
+                        .reduce((a, b) -> b).map(Dockerfiles.Flag::instruction).orElse("the instruction");
+                String feature = instruction + " --" + name;
+                String what = "line " + at + " uses " + feature + " (\"" + error + "\"): ";
+                if (builder.classic()) {
+                    return Optional.of(what + classicBuilder() + " " + useBuildx(feature));
+                }
+                return Optional.of(what + (name.equals("link") ? tooOldBuildKit(builder, feature)
+                        : "the builder, " + buildKit(builder) + ", does not know that flag; it came with a later Dockerfile syntax. "
+                        + upgrade()));
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static String tooOldBuildKit(Builder builder, String feature) {
+        return "the builder, " + buildKit(builder) + ", is too old for " + feature + ", which came with " + SYNTAX_1_4 + ". "
+                + upgrade();
+    }
+
+    private static String buildKit(Builder builder) {
+        String version = builder.version().get();
+        return version == null ? "the BuildKit that docker buildx uses" : "BuildKit " + version;
+    }
+
+    private static String upgrade() {
+        return "Upgrade the engine (Docker Engine 23.0 or later), or have buildx use a newer BuildKit of its own "
+                + "(`docker buildx create --use --driver docker-container`, which runs the moby/buildkit image), or, where the "
+                + "build may pull images, make `# syntax=docker/dockerfile:1` the Dockerfile's first line.";
+    }
+
+    private static String classicBuilder() {
+        return "the engine API builder is the engine's classic builder, which has none of BuildKit's syntax (heredocs, "
+                + "COPY --link, RUN --mount) at any version.";
+    }
+
+    private static String useBuildx(String feature) {
+        return "Build with BuildKit for " + feature + ": install the docker CLI's buildx plugin and remove " + Settings.BUILDER
+                + "=engine (auto then picks buildx), on Docker Engine 23.0 or later for heredocs and --link.";
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.imageassert.junit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Build logs of builders too old for a Dockerfile's syntax, as each builder words it. No engine. */
+class BuildFailuresTest {
+
+    private static BuildRequest request(String shape) throws Exception {
+        Path dockerfile = Path.of("src/test/docker/written", shape, "Dockerfile").toAbsolutePath();
+        return new BuildRequest(dockerfile, Dockerfiles.read(dockerfile), dockerfile.getParent(), "runtime", Map.of(), Map.of());
+    }
+
+    private static final BuildFailures.Builder BUILDKIT_0_9 = new BuildFailures.Builder(false, () -> "v0.9.3");
+
+    @Test
+    void laterBuildKitsWordTheParseErrorOtherwise() throws Exception {
+        assertThat(BuildFailures.tooOld(request("heredocs"), List.of(
+                "ERROR: failed to solve: dockerfile parse error on line 11: unknown instruction: exec"), BUILDKIT_0_9))
+                .hasValueSatisfying(why -> assertThat(why).startsWith("line 11 is in the body of a heredoc (RUN <<EOT, line 9)")
+                        .contains("the builder, BuildKit v0.9.3, is too old for heredocs"));
+    }
+
+    @Test
+    void anUnknownInstructionOutsideAHeredocIsTheDockerfilesOwnMistake() throws Exception {
+        assertThat(BuildFailures.tooOld(request("heredocs"), List.of(
+                "ERROR: failed to solve: dockerfile parse error line 2: unknown instruction: WORKDIRR"), BUILDKIT_0_9)).isEmpty();
+    }
+
+    @Test
+    void anotherUnknownFlagIsNamedWithoutAVersionClaim() {
+        Path dockerfile = Path.of("Dockerfile").toAbsolutePath();
+        BuildRequest request = new BuildRequest(dockerfile, "FROM busybox:stable AS runtime\n"
+                + "ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d app.tar /app/\n",
+                dockerfile.getParent(), "runtime", Map.of(), Map.of());
+
+        assertThat(BuildFailures.tooOld(request, List.of("ERROR: failed to solve: dockerfile parse error line 2: Unknown flag: checksum"),
+                BUILDKIT_0_9))
+                .hasValue("line 2 uses ADD --checksum (\"Unknown flag: checksum\"): the builder, BuildKit v0.9.3, does not know that "
+                        + "flag; it came with a later Dockerfile syntax. Upgrade the engine (Docker Engine 23.0 or later), or have "
+                        + "buildx use a newer BuildKit of its own (`docker buildx create --use --driver docker-container`, which runs "
+                        + "the moby/buildkit image), or, where the build may pull images, make `# syntax=docker/dockerfile:1` the "
+                        + "Dockerfile's first line.");
+    }
+
+    @Test
+    void anUnknownBuildKitVersionIsNotGuessed() throws Exception {
+        assertThat(BuildFailures.tooOld(request("copy-link"), List.of("dockerfile parse error line 5: Unknown flag: link"),
+                new BuildFailures.Builder(false, () -> null)))
+                .hasValueSatisfying(why -> assertThat(why).contains("the builder, the BuildKit that docker buildx uses, is too old"));
+    }
+
+    @Test
+    void theClassicBuilderHasNoRunMount() throws Exception {
+        assertThat(BuildFailures.tooOld(request("heredocs"), List.of("Step 2/2 : RUN --mount=type=cache,target=/x true",
+                "ERROR: the --mount option requires BuildKit. Refer to the documentation to learn how to build images with BuildKit "
+                        + "enabled"), new BuildFailures.Builder(true, () -> null)))
+                .hasValueSatisfying(why -> assertThat(why).startsWith("RUN --mount needs BuildKit, and the engine API builder is the "
+                        + "engine's classic builder").contains("install the docker CLI's buildx plugin"));
+    }
+
+    @Test
+    void aStepThatFailsIsNoSyntaxProblem() throws Exception {
+        BuildLog log = new BuildLog("x");
+        log.line("#5 [builder 2/4] RUN exit 3");
+        log.line("ERROR: process \"/bin/sh -c exit 3\" did not complete successfully: exit code: 3");
+
+        assertThat(BuildFailures.message(request("heredocs"), log, BUILDKIT_0_9))
+                .startsWith("Building target runtime of ").contains(" failed at step [builder 2/4] RUN exit 3. Last 2 lines");
+    }
+}
