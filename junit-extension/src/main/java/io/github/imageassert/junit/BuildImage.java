@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @BuildImage(dockerfile = "src/test/docker/Dockerfile", target = "runtime")
  * static ContainerImage runtime;
  * }</pre>
- * Every use with the same Dockerfile content, context, target, build args and secrets shares one build, across
- * all test classes of the run, also under parallel execution.
+ * Every use with the same Dockerfile content, context, target, build args, secrets and platform shares one build,
+ * across all test classes of the run, also under parallel execution, and with {@link ImageBuilds}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -38,4 +38,10 @@ public @interface BuildImage {
 
     /** BuildKit secrets, each {@code "id=path"} (path relative to the working directory). Needs buildx. */
     String[] secrets() default {};
+
+    /**
+     * The platform to build for, {@code os/arch[/variant]} (e.g. {@code linux/arm64}); default: the engine's own.
+     * Another architecture is built through QEMU emulation, which the machine must have registered (binfmt_misc).
+     */
+    String platform() default "";
 }

@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * The shape of the extension. Users write {@code @BuildImage} and {@code @LoadImage} and may catch
@@ -45,7 +46,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule thePublicPackageHoldsOnlyWhatUsersWriteOrCatch = classes()
             .that().resideInAPackage(API)
-            .should().haveNameMatching("io\\.github\\.imageassert\\.junit\\.(BuildImage|LoadImage|ImageBuildException)");
+            .should().haveNameMatching("io\\.github\\.imageassert\\.junit\\.(BuildImage|LoadImage|ImageBuildException"
+                    + "|BuildsImages|ImageBuilds|BuildSpec|Preset|PresetsSource)(\\$\\d+)?"); // and their anonymous parts
 
     @ArchTest
     static final ArchRule thePublicPackageReachesInternalOnlyToRegisterTheExtension = classes()
@@ -76,8 +78,9 @@ class ArchitectureTest {
         }
     }).should().beFreeOfCycles()
             .ignoreDependency(DescribedPredicate.describe("an annotation of the API", ArchitectureTest::isRegisteringAnnotation),
-                    DescribedPredicate.describe("the extension it registers with @ExtendWith",
-                            c -> c.isAssignableTo(org.junit.jupiter.api.extension.Extension.class)));
+                    DescribedPredicate.describe("the extension or arguments provider it registers",
+                            c -> c.isAssignableTo(org.junit.jupiter.api.extension.Extension.class)
+                                    || c.isAssignableTo(org.junit.jupiter.params.provider.ArgumentsProvider.class)));
 
     @ArchTest
     static final ArchRule publicCodeNamesNoInternalType = codeUnits()
@@ -135,13 +138,19 @@ class ArchitectureTest {
     }
 
     private static boolean isRegisteringAnnotation(JavaClass c) {
-        return c.isAnnotation() && c.getPackageName().equals(API) && c.isAnnotatedWith(ExtendWith.class);
+        return c.isAnnotation() && c.getPackageName().equals(API)
+                && (c.isAnnotatedWith(ExtendWith.class) || c.isAnnotatedWith(ArgumentsSource.class));
     }
 
-    /** True when {@code type} is an annotation whose {@code @ExtendWith} names {@code target}. */
+    /** True when {@code type} is an annotation whose {@code @ExtendWith} or {@code @ArgumentsSource} names {@code target}. */
     private static boolean registers(JavaClass type, JavaClass target) {
-        return isRegisteringAnnotation(type) && Arrays.stream(type.reflect().getAnnotation(ExtendWith.class).value())
-                .anyMatch(extension -> extension.getName().equals(target.getName()));
+        if (!isRegisteringAnnotation(type)) {
+            return false;
+        }
+        Stream<Class<?>> named = Stream.concat(
+                type.isAnnotatedWith(ExtendWith.class) ? Arrays.stream(type.reflect().getAnnotation(ExtendWith.class).value()) : Stream.empty(),
+                type.isAnnotatedWith(ArgumentsSource.class) ? Stream.of(type.reflect().getAnnotation(ArgumentsSource.class).value()) : Stream.empty());
+        return named.anyMatch(registered -> registered.getName().equals(target.getName()));
     }
 
     private static Stream<JavaClass> involved(JavaType type) {

@@ -1,7 +1,9 @@
 package io.github.imageassert.junit.internal;
 
 import io.github.imageassert.internal.digest.Digests;
+import io.github.imageassert.image.Platform;
 import io.github.imageassert.junit.BuildImage;
+import io.github.imageassert.junit.BuildSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,37 +22,58 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * requests with the same {@link #key()} produce the same image and are built once.
  */
 record BuildRequest(Path dockerfile, String dockerfileText, Path context, String target,
-                    Map<String, String> buildArgs, Map<String, Path> secrets) {
+                    Map<String, String> buildArgs, Map<String, Path> secrets, String platform, String name) {
+
+    /** A request for the engine's own platform, not named: what an annotation without those makes. */
+    BuildRequest(Path dockerfile, String dockerfileText, Path context, String target, Map<String, String> buildArgs,
+                 Map<String, Path> secrets) {
+        this(dockerfile, dockerfileText, context, target, buildArgs, secrets, "", "");
+    }
 
     static BuildRequest of(BuildImage annotation) {
-        Path dockerfile = Path.of(annotation.dockerfile()).toAbsolutePath().normalize();
+        return of(annotation.dockerfile(), annotation.context(), annotation.target(), pairs(annotation.buildArgs(), "buildArgs"),
+                pairs(annotation.secrets(), "secrets"), annotation.platform(), "", "@BuildImage");
+    }
+
+    static BuildRequest of(BuildSpec spec) {
+        return of(spec.dockerfile(), spec.context(), spec.target(), new TreeMap<>(spec.buildArgs()),
+                new TreeMap<>(spec.secrets()), spec.platform(), spec.name(), "BuildSpec");
+    }
+
+    private static BuildRequest of(String dockerfileName, String contextName, String target, Map<String, String> buildArgs,
+                                   Map<String, String> secretFiles, String platform, String name, String origin) {
+        Path dockerfile = Path.of(dockerfileName).toAbsolutePath().normalize();
         if (!Files.isRegularFile(dockerfile)) {
-            throw new ExtensionConfigurationException("@BuildImage: no Dockerfile at " + dockerfile + " (from dockerfile=\""
-                    + annotation.dockerfile() + "\", resolved against the working directory " + Path.of("").toAbsolutePath()
+            throw new ExtensionConfigurationException(origin + ": no Dockerfile at " + dockerfile + " (from dockerfile=\""
+                    + dockerfileName + "\", resolved against the working directory " + Path.of("").toAbsolutePath()
                     + "). Fix the path, or run the tests from the folder it is relative to.");
         }
         String text;
         try {
             text = Dockerfiles.read(dockerfile);
         } catch (IOException e) {
-            throw new UncheckedIOException("@BuildImage: could not read the Dockerfile " + dockerfile + ": "
+            throw new UncheckedIOException(origin + ": could not read the Dockerfile " + dockerfile + ": "
                     + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
-        Path context = annotation.context().isEmpty() ? dockerfile.getParent()
-                : Path.of(annotation.context()).toAbsolutePath().normalize();
+        Path context = contextName.isEmpty() ? dockerfile.getParent() : Path.of(contextName).toAbsolutePath().normalize();
         if (!Files.isDirectory(context)) {
-            throw new ExtensionConfigurationException("@BuildImage: the build context " + context + " is not a directory");
+            throw new ExtensionConfigurationException(origin + ": the build context " + context + " is not a directory");
         }
         Dockerfiles.Parsed parsed = Dockerfiles.parse(text);
         if (parsed.stages().isEmpty()) {
-            throw new ExtensionConfigurationException("@BuildImage: " + dockerfile + " has no FROM instruction: it is not a Dockerfile");
+            throw new ExtensionConfigurationException(origin + ": " + dockerfile + " has no FROM instruction: it is not a Dockerfile");
         }
-        String target = annotation.target();
         if (!target.isEmpty() && parsed.stage(target).isEmpty()) {
             throw new ExtensionConfigurationException(unknownTarget(dockerfile, target, parsed));
         }
-        return new BuildRequest(dockerfile, text, context, target, pairs(annotation.buildArgs(), "buildArgs"),
-                secrets(annotation.secrets()));
+        if (!platform.isEmpty()) {
+            try {
+                Platform.parse(platform);
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException(origin + "(platform): " + e.getMessage(), e);
+            }
+        }
+        return new BuildRequest(dockerfile, text, context, target, buildArgs, secrets(secretFiles), platform, name);
     }
 
     /** Names what there is: a target is a stage's {@code AS} name; an unnamed stage cannot be one, nor a number. */
@@ -89,9 +112,9 @@ record BuildRequest(Path dockerfile, String dockerfileText, Path context, String
         return out;
     }
 
-    private static Map<String, Path> secrets(String[] values) {
+    private static Map<String, Path> secrets(Map<String, String> files) {
         Map<String, Path> out = new TreeMap<>();
-        pairs(values, "secrets").forEach((id, file) -> {
+        files.forEach((id, file) -> {
             Path path = Path.of(file).toAbsolutePath().normalize();
             if (!Files.isRegularFile(path)) {
                 throw new ExtensionConfigurationException("@BuildImage(secrets): the file for secret '" + id + "' does not exist: " + path);
@@ -117,6 +140,9 @@ record BuildRequest(Path dockerfile, String dockerfileText, Path context, String
         List<String> parts = new ArrayList<>(List.of(dockerfileText, context.toString(), target));
         buildArgs.forEach((k, v) -> parts.add("arg:" + k + "=" + v));
         secrets.forEach((k, v) -> parts.add("secret:" + k + "=" + v));
+        if (!platform.isEmpty()) {
+            parts.add("platform:" + platform); // absent for the engine's own platform, so older keys stay the same
+        }
         for (String part : parts) {
             sha.update(part.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
@@ -141,7 +167,9 @@ record BuildRequest(Path dockerfile, String dockerfileText, Path context, String
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = dockerfile.startsWith(cwd) ? cwd.relativize(dockerfile) : dockerfile;
         Dockerfiles.Stage stage = stage();
-        return (stage.named() ? "target " + stage.name() : "the last stage (FROM " + stage.base() + ", line " + stage.line() + ")")
-                + " of " + shown;
+        return (name.isEmpty() ? "" : name + ": ")
+                + (stage.named() ? "target " + stage.name() : "the last stage (FROM " + stage.base() + ", line " + stage.line() + ")")
+                + " of " + shown + (buildArgs.isEmpty() || name.isEmpty() ? "" : " " + buildArgs)
+                + (platform.isEmpty() ? "" : " for " + platform);
     }
 }

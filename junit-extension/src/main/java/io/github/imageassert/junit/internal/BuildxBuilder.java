@@ -74,6 +74,9 @@ final class BuildxBuilder implements ImageBuilder {
         }
         request.buildArgs().forEach((k, v) -> command.addAll(List.of("--build-arg", k + "=" + v)));
         request.secrets().forEach((id, path) -> command.addAll(List.of("--secret", "id=" + id + ",src=" + path)));
+        if (!request.platform().isEmpty()) {
+            command.addAll(List.of("--platform", request.platform()));
+        }
         command.add(request.context().toString());
         Process process;
         try {

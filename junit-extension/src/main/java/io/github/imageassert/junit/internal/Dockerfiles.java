@@ -63,7 +63,16 @@ final class Dockerfiles {
     }
 
     /** What the parser found. {@code escape} is the escape character in effect. */
-    record Parsed(char escape, List<Stage> stages, List<Heredoc> heredocs, List<Flag> flags) {
+    /**
+     * One instruction as written, continuations joined.
+     *
+     * @param stage the index of the stage it is in, -1 before the first FROM (global ARGs)
+     * @param args  what follows the keyword
+     */
+    record Instruction(int stage, String keyword, String args, int line) {
+    }
+
+    record Parsed(char escape, List<Stage> stages, List<Heredoc> heredocs, List<Flag> flags, List<Instruction> instructions) {
 
         List<String> stageNames() {
             return stages.stream().filter(Stage::named).map(Stage::name).toList();
@@ -128,6 +137,7 @@ final class Dockerfiles {
         List<Stage> stages = new ArrayList<>();
         List<Heredoc> heredocs = new ArrayList<>();
         List<Flag> flags = new ArrayList<>();
+        List<Instruction> instructions = new ArrayList<>();
         int i = 0;
         while (i < lines.length) {
             String first = lines[i].stripLeading();
@@ -163,8 +173,18 @@ final class Dockerfiles {
                 continues = more.continues();
             }
             i = instruction(logical.toString(), start, lines, i, stages, heredocs, flags);
+            record(logical.toString(), start, stages.size() - 1, instructions);
         }
-        return new Parsed(escape, List.copyOf(stages), List.copyOf(heredocs), List.copyOf(flags));
+        return new Parsed(escape, List.copyOf(stages), List.copyOf(heredocs), List.copyOf(flags), List.copyOf(instructions));
+    }
+
+    private static void record(String logical, int line, int stage, List<Instruction> out) {
+        String text = logical.strip();
+        int space = text.indexOf(' ');
+        String keyword = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
+        if (!keyword.isEmpty()) {
+            out.add(new Instruction(stage, keyword, space < 0 ? "" : text.substring(space + 1).strip(), line));
+        }
     }
 
     private record Continued(String text, boolean continues) {

@@ -38,6 +38,9 @@ final class EngineApiBuilder implements ImageBuilder {
             cmd.withTarget(request.target());
         }
         request.buildArgs().forEach(cmd::withBuildArg);
+        if (!request.platform().isEmpty()) {
+            cmd.withPlatform(request.platform());
+        }
         BuildImageResultCallback callback = new BuildImageResultCallback() {
             @Override
             public void onNext(BuildResponseItem item) {

@@ -2,6 +2,7 @@ package io.github.imageassert.junit.internal;
 
 import io.github.imageassert.image.EngineUnavailableException;
 import io.github.imageassert.junit.BuildImage;
+import io.github.imageassert.junit.ImageBuilds;
 import io.github.imageassert.junit.LoadImage;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -87,6 +88,9 @@ final class EngineRequirement {
     private static Optional<String> need(AnnotatedElement element) {
         if (AnnotationSupport.isAnnotated(element, BuildImage.class)) {
             return Optional.of("@BuildImage");
+        }
+        if (element instanceof Parameter p && p.getType() == ImageBuilds.class) {
+            return Optional.of("ImageBuilds");
         }
         return AnnotationSupport.findAnnotation(element, LoadImage.class)
                 .filter(load -> !load.reference().isEmpty())

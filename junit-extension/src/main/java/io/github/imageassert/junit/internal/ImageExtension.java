@@ -4,6 +4,7 @@ import io.github.imageassert.ContainerImage;
 import io.github.imageassert.image.Platform;
 import io.github.imageassert.internal.source.Engine;
 import io.github.imageassert.junit.BuildImage;
+import io.github.imageassert.junit.ImageBuilds;
 import io.github.imageassert.junit.LoadImage;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
@@ -102,11 +103,17 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.isAnnotated(BuildImage.class) || parameter.isAnnotated(LoadImage.class);
+        return parameter.isAnnotated(BuildImage.class) || parameter.isAnnotated(LoadImage.class)
+                || parameter.getParameter().getType() == ImageBuilds.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (parameter.getParameter().getType() == ImageBuilds.class) {
+            Settings settings = Settings.from(context);
+            requireEngine(context, settings, "ImageBuilds parameter of " + parameter.getDeclaringExecutable().getName());
+            return new ExtensionImageBuilds(context, settings);
+        }
         try {
             return image(context, parameter.getParameter(), parameter.getParameter().getType(),
                     EngineRequirement.describe(parameter.getParameter(), parameter.getIndex()) + " of "
@@ -148,7 +155,11 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
     }
 
     private ContainerImage built(ExtensionContext context, BuildImage annotation, Settings settings) {
-        BuildRequest request = BuildRequest.of(annotation);
+        return built(context, BuildRequest.of(annotation), settings);
+    }
+
+    /** The image of {@code request}: built by the first caller of the run, shared with every later one. */
+    static ContainerImage built(ExtensionContext context, BuildRequest request, Settings settings) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         BuildOutcome outcome = store.getOrComputeIfAbsent("build:" + request.key(), key -> build(context, request, settings),
                 BuildOutcome.class);
@@ -164,6 +175,7 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
         long start = System.nanoTime();
         progress.info("Building " + request.describe() + " with " + builder.name() + " as " + tag);
         try {
+            Emulation.require(request);
             String id = builder.build(request, tag, log, settings.timeout());
             long seconds = Math.round((System.nanoTime() - start) / 1e9);
             progress.info("Built " + request.describe() + " in " + seconds + " s: " + id);

@@ -13,12 +13,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * properties, then {@code junit-platform.properties}). A value that is not understood is an error that names the
  * parameter and what it accepts, never silently the default.
  */
-record Settings(Builder builder, Cleanup cleanup, boolean disabledWithoutDocker, Duration timeout) {
+record Settings(Builder builder, Cleanup cleanup, boolean disabledWithoutDocker, Duration timeout, int parallelBuilds) {
 
     static final String BUILDER = "imageassert.builder";
     static final String CLEANUP = "imageassert.cleanup";
     static final String DISABLED_WITHOUT_DOCKER = "imageassert.disabledWithoutDocker";
     static final String TIMEOUT = "imageassert.build.timeout";
+    static final String PARALLEL_BUILDS = "imageassert.parallelBuilds";
+    /** Builds are CPU-bound: two at once keep a 2-core CI machine busy without thrashing it. */
+    static final int DEFAULT_PARALLEL_BUILDS = 2;
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
@@ -48,7 +51,21 @@ record Settings(Builder builder, Cleanup cleanup, boolean disabledWithoutDocker,
                 enumValue(parameters, BUILDER, Builder.class, Builder.AUTO),
                 enumValue(parameters, CLEANUP, Cleanup.class, Cleanup.KEEP),
                 parameters.apply(DISABLED_WITHOUT_DOCKER).map(Settings::bool).orElse(false),
-                parameters.apply(TIMEOUT).map(Settings::duration).orElse(DEFAULT_TIMEOUT));
+                parameters.apply(TIMEOUT).map(Settings::duration).orElse(DEFAULT_TIMEOUT),
+                parameters.apply(PARALLEL_BUILDS).map(Settings::count).orElse(DEFAULT_PARALLEL_BUILDS));
+    }
+
+    private static int count(String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is expected
+        }
+        throw new ExtensionConfigurationException("Configuration parameter " + PARALLEL_BUILDS + "=" + value
+                + " is not a whole number of at least 1");
     }
 
     private static <E extends Enum<E>> E enumValue(Function<String, Optional<String>> parameters, String key, Class<E> type, E fallback) {

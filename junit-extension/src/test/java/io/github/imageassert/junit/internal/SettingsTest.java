@@ -25,7 +25,7 @@ class SettingsTest {
 
     @Test
     void withoutParametersEachHasItsDefault() {
-        assertThat(parse(Map.of())).isEqualTo(new Settings(Settings.Builder.AUTO, Settings.Cleanup.KEEP, false, Duration.ofMinutes(30)));
+        assertThat(parse(Map.of())).isEqualTo(new Settings(Settings.Builder.AUTO, Settings.Cleanup.KEEP, false, Duration.ofMinutes(30), 2));
     }
 
     @ParameterizedTest
