@@ -22,6 +22,11 @@ final class Emulation {
     }
 
     static void require(BuildRequest request) {
+        require(request, BINFMT);
+    }
+
+    /** @param binfmt where the kernel lists its registered interpreters */
+    static void require(BuildRequest request, Path binfmt) {
         if (request.platform().isEmpty()) {
             return;
         }
@@ -31,7 +36,7 @@ final class Emulation {
             return; // the CPU runs it itself
         }
         String qemu = QEMU.getOrDefault(wanted.architecture(), wanted.architecture());
-        Path entry = BINFMT.resolve("qemu-" + qemu);
+        Path entry = binfmt.resolve("qemu-" + qemu);
         if (!Files.isReadable(entry) || !enabled(entry)) {
             throw new ImageBuildException("Building " + request.describe() + " for " + wanted + " on this " + host
                     + " machine needs QEMU emulation, and " + entry + " is " + (Files.exists(entry) ? "disabled" : "not registered")
