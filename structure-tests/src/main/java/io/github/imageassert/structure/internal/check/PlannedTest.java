@@ -14,13 +14,15 @@ public final class PlannedTest {
 
     private final TestKind kind;
     private final String name;
+    private final int index;
     private final String config;
     private final URI source;
     private final Supplier<TestResult> check;
 
-    PlannedTest(TestKind kind, String name, String config, URI source, Supplier<TestResult> check) {
+    PlannedTest(TestKind kind, String name, int index, String config, URI source, Supplier<TestResult> check) {
         this.kind = kind;
         this.name = name;
+        this.index = index;
         this.config = config;
         this.source = source;
         this.check = check;
@@ -30,9 +32,16 @@ public final class PlannedTest {
         return kind;
     }
 
-    /** The name in the config, or the kind's label for the metadata and license tests (which have none). */
+    /**
+     * The name in the config; the kind's label for the metadata and license tests (which have none), and e.g.
+     * {@code Command Test #3 (no name)} for a test whose name is missing (which fails, as in CST).
+     */
     public String displayName() {
-        return name.isEmpty() ? kind.label() : name;
+        if (!name.isBlank()) {
+            return name;
+        }
+        return kind == TestKind.METADATA || kind == TestKind.LICENSE && index == 0 ? kind.label()
+                : kind == TestKind.LICENSE ? kind.label() + " #" + (index + 1) : kind.label() + " #" + (index + 1) + " (no name)";
     }
 
     /** The config file's name as given. */

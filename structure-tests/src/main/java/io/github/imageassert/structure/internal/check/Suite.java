@@ -32,26 +32,26 @@ public final class Suite {
         CommandCheck commands = new CommandCheck(image, env, config, settings);
         for (int i = 0; i < config.commandTests().size(); i++) {
             CommandTest t = config.commandTests().get(i);
-            tests.add(new PlannedTest(TestKind.COMMAND, t.name(), loaded.name(), source(loaded, "/commandTests/" + i),
+            tests.add(new PlannedTest(TestKind.COMMAND, t.name(), i, loaded.name(), source(loaded, "/commandTests/" + i),
                     () -> commands.run(t)));
         }
         for (int i = 0; i < config.fileExistenceTests().size(); i++) {
             FileExistenceTest t = config.fileExistenceTests().get(i);
-            tests.add(new PlannedTest(TestKind.FILE_EXISTENCE, t.name(), loaded.name(),
+            tests.add(new PlannedTest(TestKind.FILE_EXISTENCE, t.name(), i, loaded.name(),
                     source(loaded, "/fileExistenceTests/" + i), () -> FileChecks.existence(image, env.config(), t)));
         }
         for (int i = 0; i < config.fileContentTests().size(); i++) {
             FileContentTest t = config.fileContentTests().get(i);
-            tests.add(new PlannedTest(TestKind.FILE_CONTENT, t.name(), loaded.name(),
+            tests.add(new PlannedTest(TestKind.FILE_CONTENT, t.name(), i, loaded.name(),
                     source(loaded, "/fileContentTests/" + i), () -> FileChecks.content(image, t)));
         }
         if (!config.metadataTest().isEmpty()) {
-            tests.add(new PlannedTest(TestKind.METADATA, "", loaded.name(), source(loaded, "/metadataTest"),
+            tests.add(new PlannedTest(TestKind.METADATA, "", 0, loaded.name(), source(loaded, "/metadataTest"),
                     () -> MetadataCheck.run(image.config(), env.config(), config.metadataTest())));
         }
         for (int i = 0; i < config.licenseTests().size(); i++) {
             LicenseTest t = config.licenseTests().get(i);
-            tests.add(new PlannedTest(TestKind.LICENSE, "", loaded.name(), source(loaded, "/licenseTests/" + i),
+            tests.add(new PlannedTest(TestKind.LICENSE, "", i, loaded.name(), source(loaded, "/licenseTests/" + i),
                     () -> LicenseCheck.run(image, t)));
         }
         return tests;
