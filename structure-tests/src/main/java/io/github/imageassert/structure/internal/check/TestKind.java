@@ -6,7 +6,9 @@ public enum TestKind {
     FILE_EXISTENCE("File Existence Test"),
     FILE_CONTENT("File Content Test"),
     METADATA("Metadata Test"),
-    LICENSE("License Test");
+    LICENSE("License Test"),
+    /** A config that could not be read: CST reports it as a failed result too. */
+    CONFIG("Config");
 
     private final String label;
 

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.github.imageassert.structure.StructureTestConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -81,26 +80,26 @@ public final class ConfigLoader {
         String resource = name.startsWith("/") ? name.substring(1) : name;
         URL url = classLoader == null ? null : classLoader.getResource(resource);
         if (url == null) {
-            throw new StructureTestConfigException(name, 0, null, name + ": no such config file (looked for "
+            throw new ConfigException(name, 0, null, name + ": no such config file (looked for "
                     + file.toAbsolutePath().normalize() + ", then for the class path resource " + resource + ")");
         }
         try (InputStream in = url.openStream()) {
             return parse(name, uri(url), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new StructureTestConfigException(name, 0, null, name + ": cannot be read: " + e.getMessage());
+            throw new ConfigException(name, 0, null, name + ": cannot be read: " + e.getMessage());
         }
     }
 
     public static LoadedConfig load(Path file) {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
-            throw new StructureTestConfigException(name, 0, null, name + ": no such config file ("
+            throw new ConfigException(name, 0, null, name + ": no such config file ("
                     + file.toAbsolutePath().normalize() + ")");
         }
         try {
             return parse(name, file.toAbsolutePath().normalize().toUri(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new StructureTestConfigException(name, 0, null, name + ": cannot be read: " + e.getMessage());
+            throw new ConfigException(name, 0, null, name + ": cannot be read: " + e.getMessage());
         }
     }
 
@@ -112,11 +111,11 @@ public final class ConfigLoader {
         JsonNode tree = tree(mapper, name, content);
         String version = schemaVersion(name, tree);
         if (version.isEmpty()) {
-            throw new StructureTestConfigException(name, 0, "schemaVersion", name + ": no schemaVersion: CST configs "
+            throw new ConfigException(name, 0, "schemaVersion", name + ": no schemaVersion: CST configs "
                     + "start with schemaVersion: \"" + SCHEMA_VERSION + "\"");
         }
         if (!version.equals(SCHEMA_VERSION)) {
-            throw new StructureTestConfigException(name, lines.getOrDefault("/schemaVersion", 0), "schemaVersion",
+            throw new ConfigException(name, lines.getOrDefault("/schemaVersion", 0), "schemaVersion",
                     where(name, lines.getOrDefault("/schemaVersion", 0), 0) + "unsupported schemaVersion \"" + version
                             + "\": this reads CST's schema " + SCHEMA_VERSION + " (the one CST documents and writes)");
         }
@@ -148,7 +147,7 @@ public final class ConfigLoader {
         if (lower.endsWith(".json")) {
             return JSON;
         }
-        throw new StructureTestConfigException(name, 0, null, name + ": a config is a .yaml, .yml or .json file "
+        throw new ConfigException(name, 0, null, name + ": a config is a .yaml, .yml or .json file "
                 + "(CST chooses the format by the extension too)");
     }
 
@@ -158,7 +157,7 @@ public final class ConfigLoader {
             return "";
         }
         if (!tree.isObject()) {
-            throw new StructureTestConfigException(name, 1, null, name + ":1: a config is a mapping of keys "
+            throw new ConfigException(name, 1, null, name + ":1: a config is a mapping of keys "
                     + "(schemaVersion, commandTests, ...), not " + describe(tree));
         }
         JsonNode version = tree.get("schemaVersion");
@@ -184,12 +183,12 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw translate(name, e, null, Map.of());
         } catch (IOException e) {
-            throw new StructureTestConfigException(name, 0, null, name + ": cannot be read: " + e.getMessage());
+            throw new ConfigException(name, 0, null, name + ": cannot be read: " + e.getMessage());
         }
         return lines;
     }
 
-    private static StructureTestConfigException translate(String name, JsonProcessingException e, JsonNode tree,
+    private static ConfigException translate(String name, JsonProcessingException e, JsonNode tree,
                                                           Map<String, int[]> keys) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : location.getLineNr();
@@ -203,7 +202,7 @@ public final class ConfigLoader {
             String in = path(u.getPath().subList(0, u.getPath().size() - 1));
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream().map(String::valueOf)
                     .sorted().collect(Collectors.joining(", "));
-            return new StructureTestConfigException(name, line, u.getPropertyName(), where(name, line, column)
+            return new ConfigException(name, line, u.getPropertyName(), where(name, line, column)
                     + "unknown key '" + u.getPropertyName() + "'" + (in.isEmpty() ? "" : " in " + in)
                     + (known.isEmpty() ? "" : "; the keys there are: " + known) + hint(in, u.getPropertyName()));
         }
@@ -213,14 +212,14 @@ public final class ConfigLoader {
             JsonNode value = tree == null ? null : tree.at(pointer(m.getPath()));
             String got = value != null && !value.isMissingNode() ? describe(value)
                     : m instanceof InvalidFormatException f && f.getValue() != null ? "\"" + f.getValue() + "\"" : "what is there";
-            return new StructureTestConfigException(name, line, key, where(name, line, column) + "'" + key + "' ("
+            return new ConfigException(name, line, key, where(name, line, column) + "'" + key + "' ("
                     + path + ") must be " + expected(m.getTargetType()) + ", not " + got);
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return new StructureTestConfigException(name, line, key(m.getPath()), where(name, line, column)
+            return new ConfigException(name, line, key(m.getPath()), where(name, line, column)
                     + path(m.getPath()) + ": " + m.getOriginalMessage());
         }
-        return new StructureTestConfigException(name, line, null, where(name, line, column) + "not valid "
+        return new ConfigException(name, line, null, where(name, line, column) + "not valid "
                 + (name.toLowerCase(Locale.ROOT).endsWith(".json") ? "JSON" : "YAML") + ": " + firstLine(e.getOriginalMessage()));
     }
 

@@ -3,7 +3,6 @@ package io.github.imageassert.structure.internal.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.imageassert.structure.StructureTestConfigException;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,10 @@ class ConfigLoaderTest {
         return ConfigLoader.parse("cst.yaml", URI_, text);
     }
 
-    private static StructureTestConfigException yamlError(String text) {
+    private static ConfigException yamlError(String text) {
         try {
             yaml(text);
-        } catch (StructureTestConfigException e) {
+        } catch (ConfigException e) {
             return e;
         }
         throw new AssertionError("no error for:\n" + text);
@@ -161,7 +160,7 @@ class ConfigLoaderTest {
 
     @Test
     void anUnknownKeyIsNamedWithItsLineAndTheKeysThatExist() {
-        StructureTestConfigException e = yamlError("""
+        ConfigException e = yamlError("""
                 schemaVersion: "2.0.0"
                 commandTests:
                   - name: echo
@@ -234,7 +233,7 @@ class ConfigLoaderTest {
     void schemaVersionIsRequiredAndMustBeTwo() {
         assertThat(yamlError("commandTests: []\n").getMessage()).isEqualTo(
                 "cst.yaml: no schemaVersion: CST configs start with schemaVersion: \"2.0.0\"");
-        StructureTestConfigException e = yamlError("schemaVersion: \"1.0.0\"\ncommandTests: []\n");
+        ConfigException e = yamlError("schemaVersion: \"1.0.0\"\ncommandTests: []\n");
         assertThat(e.getMessage()).startsWith("cst.yaml:1: unsupported schemaVersion \"1.0.0\"");
         assertThat(e.key()).isEqualTo("schemaVersion");
     }
@@ -243,7 +242,7 @@ class ConfigLoaderTest {
     void syntaxErrorsAndDuplicatesHaveALine() {
         assertThat(yamlError("schemaVersion: \"2.0.0\"\ncommandTests:\n  - name: [unclosed\n").getMessage())
                 .startsWith("cst.yaml:").contains("not valid YAML");
-        StructureTestConfigException dup = yamlError("schemaVersion: \"2.0.0\"\nmetadataTest:\n  user: a\n  user: b\n");
+        ConfigException dup = yamlError("schemaVersion: \"2.0.0\"\nmetadataTest:\n  user: a\n  user: b\n");
         assertThat(dup.getMessage()).startsWith("cst.yaml:4:").contains("user");
         assertThat(ConfigLoaderTest.jsonError("{\"schemaVersion\": \"2.0.0\", \"commandTests\": [}").getMessage())
                 .startsWith("cst.json:1:").contains("not valid JSON");
@@ -252,22 +251,22 @@ class ConfigLoaderTest {
     @Test
     void onlyYamlAndJsonExtensions() {
         assertThatThrownBy(() -> ConfigLoader.parse("cst.txt", URI_, "schemaVersion: 2.0.0"))
-                .isInstanceOf(StructureTestConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("cst.txt: a config is a .yaml, .yml or .json file (CST chooses the format by the extension too)");
     }
 
     @Test
     void aMissingFileSaysWhereItWasLookedFor() {
         assertThatThrownBy(() -> ConfigLoader.load("no/such/cst.yaml", getClass().getClassLoader()))
-                .isInstanceOf(StructureTestConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("no/such/cst.yaml: no such config file (looked for ")
                 .hasMessageEndingWith("then for the class path resource no/such/cst.yaml)");
     }
 
-    private static StructureTestConfigException jsonError(String text) {
+    private static ConfigException jsonError(String text) {
         try {
             ConfigLoader.parse("cst.json", URI.create("file:/tmp/cst.json"), text);
-        } catch (StructureTestConfigException e) {
+        } catch (ConfigException e) {
             return e;
         }
         throw new AssertionError("no error");
