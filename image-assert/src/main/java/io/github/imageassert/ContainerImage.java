@@ -103,6 +103,15 @@ public final class ContainerImage {
         return loaded;
     }
 
+    /**
+     * The name the engine knows this image by, when it was read from an engine ({@link #fromDaemon(String)}, or
+     * {@code @BuildImage}); empty for an archive, a layout or a registry. What a container needs to start from
+     * it, e.g. with Testcontainers' {@code GenericContainer}.
+     */
+    public Optional<String> engineReference() {
+        return loaded.source().engineReference();
+    }
+
     /** The same image, named differently in failure messages (e.g. with the Dockerfile target that built it). */
     public ContainerImage describedAs(String newDescription) {
         return new ContainerImage(loaded.describedAs(newDescription));

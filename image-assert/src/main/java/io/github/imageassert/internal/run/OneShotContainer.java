@@ -6,7 +6,11 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.TopContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
 import io.github.imageassert.image.ImageNotFoundException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +19,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -41,30 +46,111 @@ public final class OneShotContainer {
     private OneShotContainer() {
     }
 
+    /**
+     * How the container is started, beyond its command and environment: what {@code docker run} would get from
+     * {@code --user}, {@code --privileged}, {@code --cap-add}, {@code -v} and {@code --tty}.
+     *
+     * @param user   {@code name}, {@code uid} or {@code uid:gid}; null or "" keeps the image's USER
+     * @param capAdd capability names, with or without {@code CAP_}
+     * @param binds  {@code host-path:container-path[:options]}, as {@code -v} takes them
+     * @param tty    a pseudo-terminal: the engine then logs both streams as one (stdout)
+     */
+    public record Spec(String user, boolean privileged, List<String> capAdd, List<String> binds, boolean tty) {
+
+        public static final Spec DEFAULT = new Spec(null, false, List.of(), List.of(), false);
+
+        public Spec {
+            capAdd = List.copyOf(capAdd);
+            binds = List.copyOf(binds);
+        }
+    }
+
+    /** What a command did, and the image its container was committed to. */
+    public record Committed(Outcome outcome, String image) {
+    }
+
     public static Outcome run(DockerClient client, String reference, List<String> command, Map<String, String> env, Duration timeout) {
+        return run(client, reference, command, env, timeout, Spec.DEFAULT);
+    }
+
+    public static Outcome run(DockerClient client, String reference, List<String> command, Map<String, String> env,
+                              Duration timeout, Spec spec) {
+        return execute(client, reference, command, env, timeout, spec, false).outcome();
+    }
+
+    /**
+     * Runs {@code command} like {@link #run}, then commits the container to a new, untagged image (as
+     * {@code docker commit} does) before removing it. The caller removes that image when done with it.
+     */
+    public static Committed runAndCommit(DockerClient client, String reference, List<String> command,
+                                         Map<String, String> env, Duration timeout, Spec spec) {
+        return execute(client, reference, command, env, timeout, spec, true);
+    }
+
+    /** Removes an image this class committed; an image still in use, or already gone, is left alone. */
+    public static void removeImage(DockerClient client, String image) {
+        try {
+            client.removeImageCmd(image).exec();
+        } catch (DockerException e) {
+            // in use by another container, or removed with its child: nothing to clean up here
+        }
+    }
+
+    private static Committed execute(DockerClient client, String reference, List<String> command, Map<String, String> env,
+                                     Duration timeout, Spec spec, boolean commit) {
         List<String> envList = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         // The whole command goes in as the entrypoint: the engine then adds no CMD of the image's, so what runs
         // is exactly what the caller was told runs. Testcontainers' labels let its reaper remove the container
         // even if this JVM dies before the finally block.
         String id;
         try {
-            id = client.createContainerCmd(reference)
+            CreateContainerCmd create = client.createContainerCmd(reference)
                     .withEntrypoint(command)
                     .withEnv(envList)
-                    .withLabels(DockerClientFactory.DEFAULT_LABELS)
-                    .exec().getId();
+                    .withLabels(DockerClientFactory.DEFAULT_LABELS);
+            if (!Spec.DEFAULT.equals(spec)) {
+                apply(create, spec);
+            }
+            id = create.exec().getId();
         } catch (NotFoundException e) {
             throw new ImageNotFoundException("The engine has no image '" + reference + "' to run (any more); "
                     + "`docker images` lists what it has.");
         }
         RuntimeException failure = null;
         try {
-            return startAndWatch(client, id, timeout);
+            Outcome outcome = startAndWatch(client, id, timeout);
+            String image = commit && !outcome.timedOut() ? client.commitCmd(id).exec() : null;
+            return new Committed(outcome, image);
         } catch (RuntimeException e) {
             failure = e;
             throw e;
         } finally {
             remove(client, id, failure);
+        }
+    }
+
+    private static void apply(CreateContainerCmd create, Spec spec) {
+        if (spec.user() != null && !spec.user().isEmpty()) {
+            create.withUser(spec.user());
+        }
+        create.withTty(spec.tty());
+        HostConfig host = HostConfig.newHostConfig().withPrivileged(spec.privileged());
+        if (!spec.capAdd().isEmpty()) {
+            host.withCapAdd(spec.capAdd().stream().map(OneShotContainer::capability).toArray(Capability[]::new));
+        }
+        if (!spec.binds().isEmpty()) {
+            host.withBinds(spec.binds().stream().map(Bind::parse).toList());
+        }
+        create.withHostConfig(host);
+    }
+
+    private static Capability capability(String name) {
+        String bare = name.toUpperCase(Locale.ROOT);
+        bare = bare.startsWith("CAP_") ? bare.substring(4) : bare;
+        try {
+            return Capability.valueOf(bare);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown Linux capability '" + name + "' (e.g. NET_BIND_SERVICE, SYS_ADMIN, ALL)", e);
         }
     }
 

@@ -1,0 +1,21 @@
+package io.github.imageassert.structure.internal.config;
+
+import java.util.List;
+
+/** A whole config file of CST's schema 2.0.0. */
+public record StructureConfig(String schemaVersion, List<EnvVar> globalEnvVars, List<CommandTest> commandTests,
+                              List<FileExistenceTest> fileExistenceTests, List<FileContentTest> fileContentTests,
+                              MetadataTest metadataTest, List<LicenseTest> licenseTests,
+                              ContainerRunOptions containerRunOptions) {
+
+    public StructureConfig {
+        schemaVersion = Lists.text(schemaVersion);
+        globalEnvVars = Lists.of(globalEnvVars);
+        commandTests = Lists.of(commandTests);
+        fileExistenceTests = Lists.of(fileExistenceTests);
+        fileContentTests = Lists.of(fileContentTests);
+        metadataTest = metadataTest == null ? MetadataTest.NONE : metadataTest;
+        licenseTests = Lists.of(licenseTests);
+        containerRunOptions = containerRunOptions == null ? ContainerRunOptions.NONE : containerRunOptions;
+    }
+}

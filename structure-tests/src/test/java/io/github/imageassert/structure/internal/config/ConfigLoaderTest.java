@@ -1,0 +1,274 @@
+package io.github.imageassert.structure.internal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private static final URI URI_ = URI.create("file:/tmp/cst.yaml");
+
+    private static LoadedConfig yaml(String text) {
+        return ConfigLoader.parse("cst.yaml", URI_, text);
+    }
+
+    private static ConfigException yamlError(String text) {
+        try {
+            yaml(text);
+        } catch (ConfigException e) {
+            return e;
+        }
+        throw new AssertionError("no error for:\n" + text);
+    }
+
+    @Test
+    void readsEveryFieldOfTheSchema() {
+        LoadedConfig loaded = yaml("""
+                schemaVersion: "2.0.0"
+                globalEnvVars:
+                  - key: GLOBAL
+                    value: "$HOME/x"
+                commandTests:
+                  - name: echo
+                    setup: [["touch", "/a"], ["touch", "/b"]]
+                    teardown: [["rm", "/a"]]
+                    envVars:
+                      - key: K
+                        value: v
+                    command: sh
+                    args: ["-c", "echo hi"]
+                    expectedOutput: ["hi"]
+                    excludedOutput: ["bye"]
+                    expectedError: [""]
+                    excludedError: ["oops"]
+                    exitCode: 3
+                fileExistenceTests:
+                  - name: passwd
+                    path: /etc/passwd
+                    shouldExist: false
+                    permissions: "-rw-r--r--"
+                    uid: 0
+                    gid: 42
+                    isExecutableBy: other
+                fileContentTests:
+                  - name: passwd content
+                    path: /etc/passwd
+                    expectedContents: ["root"]
+                    excludedContents: ["nobody"]
+                metadataTest:
+                  env:
+                    - key: PATH
+                      value: "/usr/.*"
+                      isRegex: true
+                  unboundEnv:
+                    - key: SECRET
+                  labels:
+                    - key: org.opencontainers.image.title
+                      value: app
+                  exposedPorts: ["8080"]
+                  unexposedPorts: ["22"]
+                  volumes: ["/data"]
+                  unmountedVolumes: ["/tmp"]
+                  entrypoint: []
+                  cmd: ["/bin/sh"]
+                  workdir: /app
+                  user: app
+                licenseTests:
+                  - debian: true
+                    files: ["/LICENSE"]
+                containerRunOptions:
+                  user: root
+                  privileged: true
+                  allocateTty: true
+                  envFile: .env
+                  envVars: [HOME_VAR]
+                  capabilities: [NET_ADMIN]
+                  bindMounts: ["/tmp:/host-tmp:ro"]
+                """);
+        StructureConfig c = loaded.config();
+        assertThat(c.globalEnvVars()).containsExactly(new EnvVar("GLOBAL", "$HOME/x", false));
+        CommandTest t = c.commandTests().get(0);
+        assertThat(t.setup()).containsExactly(List.of("touch", "/a"), List.of("touch", "/b"));
+        assertThat(t.teardown()).containsExactly(List.of("rm", "/a"));
+        assertThat(t.envVars()).containsExactly(new EnvVar("K", "v", false));
+        assertThat(t.args()).containsExactly("-c", "echo hi");
+        assertThat(t.expectedOutput()).containsExactly("hi");
+        assertThat(t.excludedOutput()).containsExactly("bye");
+        assertThat(t.expectedError()).containsExactly("");
+        assertThat(t.excludedError()).containsExactly("oops");
+        assertThat(t.exitCode()).isEqualTo(3);
+        FileExistenceTest e = c.fileExistenceTests().get(0);
+        assertThat(e).isEqualTo(new FileExistenceTest("passwd", "/etc/passwd", false, "-rw-r--r--", 0L, 42L, "other"));
+        assertThat(c.fileContentTests().get(0).excludedContents()).containsExactly("nobody");
+        MetadataTest m = c.metadataTest();
+        assertThat(m.env()).containsExactly(new EnvVar("PATH", "/usr/.*", true));
+        assertThat(m.unboundEnv()).extracting(EnvVar::key).containsExactly("SECRET");
+        assertThat(m.labels()).containsExactly(new EnvVar("org.opencontainers.image.title", "app", false));
+        assertThat(m.entrypoint()).isEmpty();
+        assertThat(m.cmd()).containsExactly("/bin/sh");
+        assertThat(m.workdir()).isEqualTo("/app");
+        assertThat(m.user()).isEqualTo("app");
+        assertThat(m.exposedPorts()).containsExactly("8080");
+        assertThat(m.unexposedPorts()).containsExactly("22");
+        assertThat(m.volumes()).containsExactly("/data");
+        assertThat(m.unmountedVolumes()).containsExactly("/tmp");
+        assertThat(c.licenseTests()).containsExactly(new LicenseTest(true, List.of("/LICENSE")));
+        assertThat(c.containerRunOptions()).isEqualTo(new ContainerRunOptions("root", true, true, List.of("HOME_VAR"),
+                ".env", List.of("NET_ADMIN"), List.of("/tmp:/host-tmp:ro")));
+        assertThat(loaded.line("/commandTests/0")).isEqualTo(6);
+        assertThat(loaded.line("/fileExistenceTests/0")).isEqualTo(20);
+        assertThat(loaded.line("/metadataTest")).isEqualTo(33);
+    }
+
+    @Test
+    void defaultsAreCsts() {
+        StructureConfig c = yaml("""
+                schemaVersion: 2.0.0
+                commandTests:
+                  - name: t
+                    command: "true"
+                fileExistenceTests:
+                  - name: f
+                    path: /x
+                    uid: -1
+                """).config();
+        assertThat(c.commandTests().get(0).exitCode()).isZero();
+        FileExistenceTest f = c.fileExistenceTests().get(0);
+        assertThat(f.shouldExist()).isTrue();
+        assertThat(f.uid()).isNull();
+        assertThat(f.gid()).isNull();
+        assertThat(c.metadataTest().isEmpty()).isTrue();
+        assertThat(c.metadataTest().entrypoint()).isNull();
+    }
+
+    @Test
+    void jsonConfigsReadTheSame() {
+        LoadedConfig loaded = ConfigLoader.parse("cst.json", URI.create("file:/tmp/cst.json"), """
+                {
+                  "schemaVersion": "2.0.0",
+                  "fileExistenceTests": [
+                    {"name": "root", "path": "/", "permissions": "drwxr-xr-x"}
+                  ]
+                }
+                """);
+        assertThat(loaded.config().fileExistenceTests().get(0).permissions()).isEqualTo("drwxr-xr-x");
+        assertThat(loaded.line("/fileExistenceTests/0")).isEqualTo(4);
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithItsLineAndTheKeysThatExist() {
+        ConfigException e = yamlError("""
+                schemaVersion: "2.0.0"
+                commandTests:
+                  - name: echo
+                    command: echo
+                    expectedOuput: ["hi"]
+                """);
+        assertThat(e.getMessage()).startsWith("cst.yaml:5:5: unknown key 'expectedOuput' in commandTests[0]; the keys there are: args, command, envVars, excludedError,");
+        assertThat(e.line()).isEqualTo(5);
+        assertThat(e.key()).isEqualTo("expectedOuput");
+        assertThat(e.file()).isEqualTo("cst.yaml");
+    }
+
+    @Test
+    void theMetadataEnvVarsOfCstsReadmeGetAHint() {
+        assertThat(yamlError("""
+                schemaVersion: "2.0.0"
+                metadataTest:
+                  envVars:
+                    - key: A
+                      value: b
+                """).getMessage()).contains("cst.yaml:3:3: unknown key 'envVars' in metadataTest").contains("reads its variables from 'env'");
+    }
+
+    @Test
+    void aWrongTypeNamesTheKeyWhatItMustBeAndWhatItIs() {
+        assertThat(yamlError("""
+                schemaVersion: "2.0.0"
+                commandTests:
+                  - name: echo
+                    command: echo
+                    exitCode: "1"
+                """).getMessage()).isEqualTo("cst.yaml:5:15: 'exitCode' (commandTests[0].exitCode) must be a whole number, not the string \"1\"");
+        assertThat(yamlError("""
+                schemaVersion: "2.0.0"
+                commandTests:
+                  - name: echo
+                    command: echo
+                    args: "-n"
+                """).getMessage()).isEqualTo("cst.yaml:5:11: 'args' (commandTests[0].args) must be a list, not the string \"-n\"");
+        assertThat(yamlError("""
+                schemaVersion: "2.0.0"
+                fileExistenceTests:
+                  - name: f
+                    path: /x
+                    shouldExist: "no"
+                """).getMessage()).startsWith("cst.yaml:5:18: 'shouldExist' (fileExistenceTests[0].shouldExist) must be true or false");
+        assertThat(yamlError("""
+                schemaVersion: "2.0.0"
+                metadataTest:
+                  workdir: ["/app"]
+                """).getMessage()).isEqualTo("cst.yaml:3:12: 'workdir' (metadataTest.workdir) must be a string, not a list");
+        assertThat(yamlError("""
+                schemaVersion: "2.0.0"
+                commandTests:
+                  name: echo
+                """).getMessage()).startsWith("cst.yaml:3:3: 'commandTests' (commandTests) must be a list, not a mapping");
+    }
+
+    @Test
+    void aScalarReadsAsAStringAsGoYamlReadsIt() {
+        StructureConfig c = yaml("""
+                schemaVersion: "2.0.0"
+                metadataTest:
+                  exposedPorts: [8080, 443]
+                """).config();
+        assertThat(c.metadataTest().exposedPorts()).containsExactly("8080", "443");
+    }
+
+    @Test
+    void schemaVersionIsRequiredAndMustBeTwo() {
+        assertThat(yamlError("commandTests: []\n").getMessage()).isEqualTo(
+                "cst.yaml: no schemaVersion: CST configs start with schemaVersion: \"2.0.0\"");
+        ConfigException e = yamlError("schemaVersion: \"1.0.0\"\ncommandTests: []\n");
+        assertThat(e.getMessage()).startsWith("cst.yaml:1: unsupported schemaVersion \"1.0.0\"");
+        assertThat(e.key()).isEqualTo("schemaVersion");
+    }
+
+    @Test
+    void syntaxErrorsAndDuplicatesHaveALine() {
+        assertThat(yamlError("schemaVersion: \"2.0.0\"\ncommandTests:\n  - name: [unclosed\n").getMessage())
+                .startsWith("cst.yaml:").contains("not valid YAML");
+        ConfigException dup = yamlError("schemaVersion: \"2.0.0\"\nmetadataTest:\n  user: a\n  user: b\n");
+        assertThat(dup.getMessage()).startsWith("cst.yaml:4:").contains("user");
+        assertThat(ConfigLoaderTest.jsonError("{\"schemaVersion\": \"2.0.0\", \"commandTests\": [}").getMessage())
+                .startsWith("cst.json:1:").contains("not valid JSON");
+    }
+
+    @Test
+    void onlyYamlAndJsonExtensions() {
+        assertThatThrownBy(() -> ConfigLoader.parse("cst.txt", URI_, "schemaVersion: 2.0.0"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("cst.txt: a config is a .yaml, .yml or .json file (CST chooses the format by the extension too)");
+    }
+
+    @Test
+    void aMissingFileSaysWhereItWasLookedFor() {
+        assertThatThrownBy(() -> ConfigLoader.load("no/such/cst.yaml", getClass().getClassLoader()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("no/such/cst.yaml: no such config file (looked for ")
+                .hasMessageEndingWith("then for the class path resource no/such/cst.yaml)");
+    }
+
+    private static ConfigException jsonError(String text) {
+        try {
+            ConfigLoader.parse("cst.json", URI.create("file:/tmp/cst.json"), text);
+        } catch (ConfigException e) {
+            return e;
+        }
+        throw new AssertionError("no error");
+    }
+}
