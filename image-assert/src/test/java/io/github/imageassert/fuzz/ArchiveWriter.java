@@ -86,7 +86,7 @@ final class ArchiveWriter {
             String manifestDigest = blob(manifestBytes, wanted && spec.readsIndex() ? Layout.Role.STRICT : Layout.Role.UNUSED,
                     wanted ? "manifest" : null);
             ObjectNode d = descriptor(OCI_MANIFEST, manifestDigest, manifestBytes.length);
-            if (spec.images.size() > 1 || spec.nestedIndex) {
+            if (spec.images.size() > 1 || spec.nestedIndex || spec.explicitPlatform) {
                 d.set("platform", platform(image.os, image.architecture, image.variant));
             }
             d.putObject("annotations").put("org.opencontainers.image.ref.name", tagOnly());

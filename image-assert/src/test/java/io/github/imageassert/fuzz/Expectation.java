@@ -19,15 +19,15 @@ record Expectation(List<Expected> models, boolean mayFail, boolean mustFail, boo
         return new Expectation(models, false, false, false, true, true, why);
     }
 
-    Expectation mayFail() {
+    Expectation orTypedError() {
         return new Expectation(models, true, mustFail, anyImage, checkModel, checkConfig, why);
     }
 
-    Expectation mustFail() {
+    Expectation refused() {
         return new Expectation(models, true, true, anyImage, checkModel, checkConfig, why);
     }
 
-    Expectation anyImage() {
+    Expectation ofAnyImage() {
         return new Expectation(models, mayFail, mustFail, true, checkModel, checkConfig, why);
     }
 
