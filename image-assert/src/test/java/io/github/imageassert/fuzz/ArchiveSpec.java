@@ -32,6 +32,12 @@ final class ArchiveSpec {
     boolean explicitPlatform;
     /** For a Docker 25+ save: read it as an OCI layout (index.json) rather than as a docker save (manifest.json). */
     boolean readAsOciLayout;
+    /** Write a docker save (or an OCI tar) as the directory it extracts to. */
+    boolean asDirectory;
+
+    boolean isDirectory() {
+        return kind == Kind.OCI_DIR || asDirectory;
+    }
 
     boolean readsIndex() {
         return kind == Kind.OCI_DIR || kind == Kind.OCI_TAR || kind == Kind.DOCKER25_SAVE && readAsOciLayout;
@@ -47,12 +53,13 @@ final class ArchiveSpec {
         c.wanted = wanted;
         c.explicitPlatform = explicitPlatform;
         c.readAsOciLayout = readAsOciLayout;
+        c.asDirectory = asDirectory;
         return c;
     }
 
     @Override
     public String toString() {
-        return kind + (readAsOciLayout ? " (as OCI layout)" : "") + ", " + images.size() + " image(s)"
+        return kind + (asDirectory && kind != Kind.OCI_DIR ? " (extracted)" : "") + (readAsOciLayout ? " (as OCI layout)" : "") + ", " + images.size() + " image(s)"
                 + (nestedIndex ? ", nested index" : "") + (attestations ? ", attestations" : "")
                 + ", wants " + images.get(wanted).platform() + (explicitPlatform ? " (named)" : "");
     }

@@ -42,7 +42,7 @@ final class ArchiveWriter {
         this.spec = spec;
         this.edit = edit;
         this.work = work;
-        this.layout = new Layout(spec.kind);
+        this.layout = new Layout(spec.kind, spec.isDirectory());
     }
 
     static Written write(ArchiveSpec spec, DocEdit edit, Path work) throws IOException {

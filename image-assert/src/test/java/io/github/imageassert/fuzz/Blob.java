@@ -41,6 +41,9 @@ interface Blob {
 
     /** {@code count} copies of one byte. */
     static Blob repeat(byte value, long count) {
+        if (value == 0) {
+            return new Zeros(count);
+        }
         return new Blob() {
             @Override
             public long size() {
@@ -94,6 +97,31 @@ interface Blob {
                 }
             }
         };
+    }
+
+    /** Zero bytes: a sink that knows them ({@link ZeroSink}) takes them without a copy. */
+    record Zeros(long count) implements Blob {
+        @Override
+        public long size() {
+            return count;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            if (out instanceof ZeroSink sink) {
+                sink.writeZeros(count);
+                return;
+            }
+            byte[] chunk = new byte[(int) Math.min(count, 1 << 16)];
+            for (long left = count; left > 0; left -= chunk.length) {
+                out.write(chunk, 0, (int) Math.min(left, chunk.length));
+            }
+        }
+    }
+
+    /** A stream that writes runs of zeros faster than byte by byte (a compressor reusing one compressed chunk). */
+    interface ZeroSink {
+        void writeZeros(long count) throws IOException;
     }
 
     record Memory(byte[] data) implements Blob {

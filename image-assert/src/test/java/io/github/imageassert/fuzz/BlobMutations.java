@@ -185,7 +185,7 @@ final class BlobMutations {
         return new Mutation("outer-members") {
             @Override
             void layout(Layout layout, ArchiveSpec spec, SplittableRandom r) {
-                if (!spec.kind.isTar()) {
+                if (spec.isDirectory()) {
                     return;
                 }
                 String victim = anyFile(layout, r);

@@ -80,7 +80,7 @@ final class LayerBuilder {
      * Buffers the uncompressed tar a MiB at a time, hashes it, and writes each MiB as a gzip member or zstd frame of
      * its own (one member for a small layer); an all-zero MiB reuses the member compressed first.
      */
-    private static final class ChunkCompressor extends OutputStream {
+    private static final class ChunkCompressor extends OutputStream implements Blob.ZeroSink {
         private final OutputStream out;
         private final LayerSpec.Compression compression;
         private final boolean chunked;
@@ -121,6 +121,33 @@ final class LayerBuilder {
                 if (used == CHUNK) {
                     flushChunk();
                 }
+            }
+        }
+
+        /** Zeros: whole chunks go out as the cached compressed chunk, hashed only when the layer is hashed. */
+        @Override
+        public void writeZeros(long count) throws IOException {
+            byte[] zeros = new byte[CHUNK];
+            long left = count;
+            while (left > 0 && (used != 0 || left < CHUNK || !chunked || compression == LayerSpec.Compression.PLAIN)) {
+                int n = (int) Math.min(left, used != 0 ? CHUNK - used : CHUNK);
+                write(zeros, 0, n);
+                left -= n;
+            }
+            if (left == 0) {
+                return;
+            }
+            if (zeroChunk == null) {
+                zeroChunk = compress(zeros, CHUNK);
+            }
+            for (; left >= CHUNK; left -= CHUNK) {
+                if (diff != null) {
+                    diff.update(zeros);
+                }
+                out.write(zeroChunk);
+            }
+            if (left > 0) {
+                write(zeros, 0, (int) left);
             }
         }
 

@@ -34,6 +34,8 @@ final class Layout {
     }
 
     final ArchiveSpec.Kind kind;
+    /** Written as a directory rather than a tar. */
+    final boolean directory;
     final Map<String, FileRec> files = new LinkedHashMap<>();
     /** Files placed next to the layout, outside it, for escape attempts: name under {@code outside/} → content. */
     final Map<String, Blob> outside = new LinkedHashMap<>();
@@ -42,8 +44,9 @@ final class Layout {
     /** Each used document's blob name, by what it is: "config", "manifest", "index", "layer0"… of the wanted image. */
     final Map<String, String> wantedBlobs = new LinkedHashMap<>();
 
-    Layout(ArchiveSpec.Kind kind) {
+    Layout(ArchiveSpec.Kind kind, boolean directory) {
         this.kind = kind;
+        this.directory = directory;
     }
 
     void put(String name, Blob data, Role role, String digest) {

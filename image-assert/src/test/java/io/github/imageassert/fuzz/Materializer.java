@@ -25,10 +25,10 @@ final class Materializer {
             Files.createDirectories(f.getParent());
             writeFile(f, e.getValue());
         }
-        return layout.kind.isTar() ? tar(layout, caseDir.resolve("image.tar")) : directory(layout, caseDir.resolve("layout"));
+        return layout.directory ? directory(layout, caseDir.resolve("layout"), outside) : tar(layout, caseDir.resolve("image.tar"), outside);
     }
 
-    private static Written directory(Layout layout, Path dir) throws IOException {
+    private static Written directory(Layout layout, Path dir, Path outside) throws IOException {
         Files.createDirectories(dir);
         for (Map.Entry<String, Layout.FileRec> e : layout.files.entrySet()) {
             Path f = inside(dir, e.getKey());
@@ -39,18 +39,19 @@ final class Materializer {
             if (Files.isDirectory(f)) {
                 continue;
             }
-            writeFile(f, e.getValue().data());
+            writeFile(f, placed(e.getValue().data(), outside));
         }
         return new Written(dir, Map.of());
     }
 
-    private static Written tar(Layout layout, Path file) throws IOException {
+    private static Written tar(Layout layout, Path file, Path outside) throws IOException {
         Map<String, long[]> ranges = new LinkedHashMap<>();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             TarWriter tar = new TarWriter(out);
             for (Map.Entry<String, Layout.FileRec> e : layout.files.entrySet()) {
-                long start = tar.addFile(e.getKey(), e.getValue().data());
-                ranges.put(e.getKey(), new long[] {start, start + e.getValue().data().size()});
+                Blob data = placed(e.getValue().data(), outside);
+                long start = tar.addFile(e.getKey(), data);
+                ranges.put(e.getKey(), new long[] {start, start + data.size()});
             }
             for (TarEntry extra : layout.extraMembers) {
                 tar.add(extra);
@@ -59,6 +60,19 @@ final class Materializer {
         }
         return new Written(file, ranges);
     }
+
+    /** Where the case's outside files are, written into a small document that names {@link #OUTSIDE}. */
+    private static Blob placed(Blob data, Path outside) {
+        if (data.size() > (1 << 20)) {
+            return data;
+        }
+        String text = new String(data.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return text.contains(OUTSIDE) ? Blob.of(text.replace(OUTSIDE, outside.toAbsolutePath().toString())
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) : data;
+    }
+
+    /** A placeholder for the absolute path of the case's outside directory. */
+    static final String OUTSIDE = "@OUTSIDE@";
 
     /** The file {@code name} names under {@code root}, or null when it would not be inside it. */
     static Path inside(Path root, String name) {

@@ -21,6 +21,9 @@ final class Model {
     record Node(char type, long size, byte[] content, String link, int mode, long uid, long gid, boolean explicit) {
     }
 
+    /** Longer paths are left undefined: past Linux' PATH_MAX, an extractor refuses them anyway. */
+    static final int MAX_MODELLED_PATH = 8192;
+
     final NavigableMap<String, Node> live = new TreeMap<>();
     /** Paths (and everything under them) the model leaves open. */
     final Set<String> undefined = new HashSet<>();
@@ -73,6 +76,10 @@ final class Model {
     }
 
     private void add(String path, TarEntry e) {
+        if (path.length() > MAX_MODELLED_PATH) {
+            undefined.add(hostileRoot(path)); // parents of a path this long cost the model depth² memory too
+            return;
+        }
         if (!parentsOk(path)) {
             undefined.add(path);
             return;

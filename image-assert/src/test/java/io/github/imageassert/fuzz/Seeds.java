@@ -34,6 +34,8 @@ final class Seeds {
             default -> ArchiveSpec.Kind.values()[r.nextInt(4)];
         };
         spec.readAsOciLayout = spec.kind == ArchiveSpec.Kind.DOCKER25_SAVE && r.nextBoolean();
+        spec.asDirectory = (spec.kind == ArchiveSpec.Kind.LEGACY_SAVE || spec.kind == ArchiveSpec.Kind.DOCKER25_SAVE)
+                && r.nextInt(4) == 0;
         LayerSpec.Compression compression = switch (kind) {
             case LEGACY_SAVE, DOCKER25_SAVE -> LayerSpec.Compression.PLAIN;
             case OCI_DIR_GZIP -> LayerSpec.Compression.GZIP;

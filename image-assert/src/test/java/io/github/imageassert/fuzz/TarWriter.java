@@ -100,6 +100,14 @@ final class TarWriter {
 
     private void writeData(Blob data) throws IOException {
         long before = offset;
+        if (data instanceof Blob.Zeros zeros && out instanceof Blob.ZeroSink sink) {
+            sink.writeZeros(zeros.count());
+            offset += zeros.count();
+            long pad = (BLOCK - zeros.count() % BLOCK) % BLOCK;
+            out.write(new byte[(int) pad]);
+            offset += pad;
+            return;
+        }
         OutputStream counting = new OutputStream() {
             @Override
             public void write(int b) throws IOException {
