@@ -73,7 +73,7 @@ public final class FuzzCampaign {
     /** Runs one worker from case {@code from}; returns the last case it reported. */
     private int runWorker(long seed, int from, int count, long bound, String heap, Path findings) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", System.getProperty("java.class.path"), FuzzWorker.class.getName(),
                 String.valueOf(seed), String.valueOf(from), String.valueOf(count), String.valueOf(bound), findings.toString()));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -202,7 +202,7 @@ class FuzzRegressionTest {
 
     /** Runs the finding in a JVM of its own with a 256 MB heap; {outcome, its output}. */
     private static String[] isolated(String name) throws Exception {
-        Process p = ChildJvm.start(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"), FindingMain.class,
+        Process p = ChildJvm.start(List.of("-Xmx256m"), FindingMain.class,
                 Map.of("org.slf4j.simpleLogger.defaultLogLevel", "warn"), name, String.valueOf(BOUND_MS));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Thread reader = new Thread(() -> {
