@@ -91,6 +91,9 @@ final class TarMutations {
                 }
                 e.name = name.toString();
                 e.style = TarEntry.NameStyle.values()[r.nextInt(4)];
+                if (e.style == TarEntry.NameStyle.TRUNCATED && !name.chars().allMatch(c -> c < 0x80)) {
+                    e.style = TarEntry.NameStyle.PAX; // a cut inside a UTF-8 sequence has no name to compare with
+                }
                 detail = e.style + " name of " + length + " chars";
                 if (e.style == TarEntry.NameStyle.TRUNCATED || length > 4000) {
                     then(x -> x.orTypedError());
