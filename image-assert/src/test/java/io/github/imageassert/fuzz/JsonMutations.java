@@ -18,7 +18,7 @@ final class JsonMutations {
 
     static final List<Supplier<Mutation>> ALL = List.of(JsonMutations::configFields, JsonMutations::consistentEdit,
             JsonMutations::rawEdit, JsonMutations::descriptorLie, JsonMutations::platforms, JsonMutations::fanOut,
-            JsonMutations::selfReference, JsonMutations::hostileName);
+            JsonMutations::selfReference, JsonMutations::hostileName, JsonMutations::mediaType);
 
     /** USER values a runtime reads differently from a naive parser. */
     static final String[] USERS = {"0", "1000", "app", "\u0661\u0660\u0660\u0660", "\u06f1\u06f0\u06f0\u06f0",
@@ -265,6 +265,41 @@ final class JsonMutations {
                 detail = root + " " + fields.get(pick) + " '" + old.substring(0, Math.min(20, old.length())) + "…' -> '"
                         + evil.replace("\0", "\\0").replace("\n", "\\n") + "'";
                 then(x -> x.orTypedError().ofAnyImage().because("a name in " + root + " points outside the layout"));
+            }
+        };
+    }
+
+    /** Media types a descriptor may claim, right or wrong for what it names. */
+    static final String[] MEDIA_TYPES = {"application/vnd.oci.image.layer.v1.tar", "application/vnd.oci.image.layer.v1.tar+gzip",
+            "application/vnd.oci.image.layer.v1.tar+zstd", "application/vnd.docker.image.rootfs.diff.tar.gzip",
+            "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip", "application/vnd.in-toto+json",
+            "application/vnd.oci.image.manifest.v1+json", "application/vnd.oci.image.index.v1+json",
+            "application/vnd.docker.distribution.manifest.v2+json", "application/vnd.docker.distribution.manifest.list.v2+json",
+            "application/vnd.docker.distribution.manifest.v1+prettyjws", "text/plain", ""};
+
+    static Mutation mediaType() {
+        return new Mutation("media-type") {
+            @Override
+            ArchiveWriter.DocEdit docEdit(ArchiveSpec spec, SplittableRandom r) {
+                String target = spec.readsIndex() && r.nextBoolean() ? (spec.nestedIndex ? "index" : "index.json") : "manifest";
+                String type = Seeds.pick(r, MEDIA_TYPES);
+                long seed = r.nextLong();
+                return (doc, i, tree) -> {
+                    if (!doc.equals(target) || i >= 0 && i != spec.wanted) {
+                        return;
+                    }
+                    List<JsonNode> descriptors = new ArrayList<>();
+                    (doc.equals("manifest") ? tree.get("layers") : tree.get("manifests")).forEach(descriptors::add);
+                    if (doc.equals("manifest")) {
+                        descriptors.add(tree.get("config"));
+                    }
+                    ObjectNode d = (ObjectNode) descriptors.get(new SplittableRandom(seed).nextInt(descriptors.size()));
+                    String old = d.path("mediaType").asText();
+                    d.put("mediaType", type);
+                    detail = doc + " (rehashed) descriptor " + old + " -> " + type;
+                    // compression is sniffed from the bytes, so a layer type naming another compression may be read right
+                    then(x -> x.orTypedError().ofAnyImage().because("a descriptor's media type changed"));
+                };
             }
         };
     }
