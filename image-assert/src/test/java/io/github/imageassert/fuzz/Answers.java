@@ -33,6 +33,14 @@ record Answers(ImageConfig config, List<String> diffIds, List<FileEntry> entries
                 violations.add("entry path is not absolute and normal: '" + printable(e.path()) + "'");
             }
         }
+        var fs = image.filesystem();
+        for (FileEntry e : entries) {
+            FileEntry found = fs.entry(e.path()).orElse(null);
+            if (!e.equals(found)) {
+                violations.add(e.type() + " " + printable(e.path()) + " is listed but looking it up gives "
+                        + (found == null ? "nothing" : found.type() + " " + printable(found.path())));
+            }
+        }
         List<FileEntry> regular = entries.stream().filter(FileEntry::isRegularFile).toList();
         Map<FileEntry, byte[]> read = image.readContents(regular, MAX_READ);
         Map<String, byte[]> contents = new HashMap<>();

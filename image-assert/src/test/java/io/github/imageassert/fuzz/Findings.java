@@ -308,6 +308,33 @@ final class Findings {
                 })));
     }
 
+    /** Findings of the harness' own campaigns, beyond the list. */
+    static {
+        add("config-descriptor-size-lies", false, p -> make(p, Seeds.Kind.OCI_DIR_GZIP, ArchiveSpec.Kind.OCI_DIR, s -> { },
+                new Mutation("the manifest (rehashed) gives its config one byte more than the blob has") {
+                    @Override
+                    ArchiveWriter.DocEdit docEdit(ArchiveSpec spec, SplittableRandom r) {
+                        return (doc, i, tree) -> {
+                            if (doc.equals("manifest") && i == spec.wanted) {
+                                ObjectNode config = (ObjectNode) tree.get("config");
+                                config.put("size", config.get("size").asLong() + 1);
+                                then(x -> x.refused().because("the config blob is not the size its descriptor gives"));
+                            }
+                        };
+                    }
+                }));
+        add("hard-link-to-a-path-rewritten-later", false, p -> make(p, Seeds.Kind.OCI_DIR_GZIP, ArchiveSpec.Kind.OCI_DIR,
+                s -> { }, specMutation("/rw/link links /rw/file, which the same layer then writes again", spec -> {
+                    LayerSpec l = top(spec);
+                    l.add(TarEntry.file("rw/file", "first".getBytes(StandardCharsets.UTF_8)));
+                    l.add(TarEntry.hardlink("rw/link", "rw/file"));
+                    l.add(TarEntry.file("rw/file", "second, longer".getBytes(StandardCharsets.UTF_8)));
+                }, true)));
+        add("listed-path-below-a-regular-file", false, p -> make(p, Seeds.Kind.OCI_DIR_GZIP, ArchiveSpec.Kind.OCI_DIR,
+                s -> { }, specMutation("a member /etc/passwd/x below the regular file /etc/passwd", spec ->
+                        top(spec).add(TarEntry.file("etc/passwd/x", "below a file".getBytes(StandardCharsets.UTF_8))), true)));
+    }
+
     private static boolean isManifest(Layout layout, String name) {
         byte[] b = layout.files.get(name).data().size() < 100_000 ? layout.files.get(name).data().bytes() : new byte[0];
         String s = new String(b, StandardCharsets.UTF_8);

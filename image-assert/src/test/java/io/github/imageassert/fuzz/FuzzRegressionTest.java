@@ -182,6 +182,21 @@ class FuzzRegressionTest {
         assertFinding("layout-layer-recompressed");
     }
 
+    @Test
+    void configDescriptorSizeThatLies() throws Exception {
+        assertFinding("config-descriptor-size-lies");
+    }
+
+    @Test
+    void hardLinkToAPathRewrittenLaterInItsLayer() throws Exception {
+        assertFinding("hard-link-to-a-path-rewritten-later");
+    }
+
+    @Test
+    void listedPathBelowARegularFile() throws Exception {
+        assertFinding("listed-path-below-a-regular-file");
+    }
+
     private void assertFinding(String name) throws Exception {
         Findings.Finding finding = Findings.get(name);
         String report;
