@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The passing configs, as a user runs them: each CST test is one JUnit test of this build, named as in the
@@ -45,6 +46,24 @@ class StructureTestsIT {
     @TestFactory
     Stream<DynamicTest> aTerminalMergesTheStreams() {
         return StructureTests.from("src/test/cst/proof-tty.yaml").against(image);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anEngineImageHasWhatDockerAddsToContainers() {
+        return StructureTests.from("src/test/cst/proof-docker-driver.yaml").against(image);
+    }
+
+    /** As with CST's tar driver: an archive holds the image alone. */
+    @Test
+    void anArchiveHasNot(@TempDir Path dir) throws Exception {
+        Path archive = dir.resolve("proof.tar");
+        Process save = new ProcessBuilder("docker", "save", "-o", archive.toString(), image.reference()).inheritIO().start();
+        assertThat(save.waitFor()).isZero();
+        List<TestResult> results = Suite.plan(ConfigLoader.load(Path.of("src/test/cst/proof-docker-driver.yaml")),
+                ContainerImage.fromArchive(archive), RunSettings.defaults()).stream().map(PlannedTest::run).toList();
+        assertThat(results).extracting(TestResult::pass).containsExactly(false, false, false, false, false);
+        assertThat(results.get(0).errors()).containsExactly(
+                "File /.dockerenv should exist but does not: no such file in the image");
     }
 
     @Test

@@ -36,7 +36,7 @@ final class FileChecks {
         }
         // CST expands $VARS in the path from the image's environment (with the global variables)
         String path = GoExpand.expand(test.path(), configEnv);
-        Optional<FileEntry> found = stat(image.filesystem(), path);
+        Optional<FileEntry> found = stat(image.filesystem(), path, image.engineReference().isPresent());
         if (found.isEmpty()) {
             if (test.shouldExist()) {
                 f.error("File " + test.path() + " should exist but does not: " + missing(image.filesystem(), path));
@@ -90,6 +90,10 @@ final class FileChecks {
             return f.result();
         }
         String path = absolute(test.path());
+        if (image.engineReference().isPresent() && DockerInitLayer.isEmptyFile(DockerInitLayer.normalize(path))) {
+            checkContents(f, test, new byte[0]);
+            return f.result();
+        }
         Resolution r = image.filesystem().lookup(path, true);
         if (!r.exists()) {
             f.error("Failed to open " + test.path() + ". Error: " + missing(image.filesystem(), path));
@@ -111,7 +115,11 @@ final class FileChecks {
                     + MAX_CONTENT + " a content test reads");
             return f.result();
         }
-        byte[] bytes = image.readFile(path, (int) Math.max(entry.size(), 0)).orElse(new byte[0]);
+        checkContents(f, test, image.readFile(path, (int) Math.max(entry.size(), 0)).orElse(new byte[0]));
+        return f.result();
+    }
+
+    private static void checkContents(Findings f, FileContentTest test, byte[] bytes) {
         String contents = new String(bytes, StandardCharsets.UTF_8);
         for (String regex : test.expectedContents()) {
             Boolean found = Checks.find(f, regex, bytes);
@@ -125,17 +133,31 @@ final class FileChecks {
                 f.error("Excluded string '" + regex + "' found in file content string '" + Texts.shorten(contents) + "'");
             }
         }
-        return f.result();
     }
 
     /**
      * The entry at {@code path} as the engine's archive of that path shows it: a final symlink is not followed
      * (its mode is {@code Lrwxrwxrwx}), links on the way are; a path ending in {@code /} must be a directory and
-     * follows a final link, as the archive endpoint does. A hard link shows its file's mode and owner.
+     * follows a final link, as the archive endpoint does. A hard link shows its file's mode and owner. For an
+     * image read from an engine, what Docker adds to every container is there too ({@link DockerInitLayer}), as
+     * CST's docker driver sees it.
      */
-    static Optional<FileEntry> stat(ImageFilesystem fs, String rawPath) {
+    static Optional<FileEntry> stat(ImageFilesystem fs, String rawPath, boolean dockerInitLayer) {
         String path = absolute(rawPath);
         boolean dirOnly = path.length() > 1 && (path.endsWith("/") || path.endsWith("/."));
+        if (dockerInitLayer) {
+            String normal = DockerInitLayer.normalize(path);
+            Optional<FileEntry> added = DockerInitLayer.entry(normal);
+            if (added.isPresent() && !(dirOnly && !added.get().isDirectory())) {
+                return added;
+            }
+            if (fs.entry(normal).isEmpty()) {
+                Optional<FileEntry> parent = DockerInitLayer.parent(normal);
+                if (parent.isPresent()) {
+                    return parent;
+                }
+            }
+        }
         Resolution r = fs.lookup(path, dirOnly);
         if (!r.exists() || dirOnly && !r.entry().isDirectory()) {
             return Optional.empty();
