@@ -1,6 +1,7 @@
 package io.github.imageassert.internal.index;
 
 import io.github.imageassert.fs.FileEntry;
+import io.github.imageassert.image.CorruptLayerException;
 import io.github.imageassert.fs.ImageFilesystem;
 import io.github.imageassert.fs.FileType;
 import io.github.imageassert.fs.RemovedEntry;
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
  */
 public final class MergedFilesystem implements ImageFilesystem {
 
+    /** Bytes of parent paths a layer may imply beyond its own size; see {@link Merger#ensureParents}. */
+    static final long IMPLIED_SLACK = 1 << 20;
+
     private final NavigableMap<String, FileEntry> entries;
     private final List<RemovedEntry> removed;
     private final Map<String, byte[]> contents;
@@ -42,7 +46,12 @@ public final class MergedFilesystem implements ImageFilesystem {
 
     /** Applies {@code layers} in order, index 0 first; each entry is re-labelled with its layer's index. */
     public static MergedFilesystem merge(List<LayerIndex> layers) {
-        Merger merger = new Merger();
+        return merge(layers, "the image");
+    }
+
+    /** @param image how to name the image in an error, e.g. {@code app:1} */
+    public static MergedFilesystem merge(List<LayerIndex> layers, String image) {
+        Merger merger = new Merger(image);
         for (int i = 0; i < layers.size(); i++) {
             merger.apply(i, layers.get(i));
         }
@@ -125,8 +134,10 @@ public final class MergedFilesystem implements ImageFilesystem {
         final List<RemovedEntry> removed = new ArrayList<>();
         final Map<String, byte[]> contents = new HashMap<>();
         final Map<String, byte[]> hidden = new HashMap<>();
+        private final String image;
 
-        Merger() {
+        Merger(String image) {
+            this.image = image;
             live.put("/", new FileEntry("/", FileType.DIRECTORY, 0755, 0, 0, 0, null, 0, 0));
         }
 
@@ -143,9 +154,16 @@ public final class MergedFilesystem implements ImageFilesystem {
                 }
             }
             List<FileEntry> hardlinks = new ArrayList<>();
+            long implied = 0;
+            long impliedMax = layer.tarSize() + IMPLIED_SLACK;
             for (FileEntry raw : layer.entries()) {
                 FileEntry entry = raw.layer() == index ? raw : relabel(raw, index);
-                ensureParents(entry.path(), index);
+                implied += ensureParents(entry.path(), index, impliedMax - implied);
+                if (implied > impliedMax) {
+                    throw corrupt(index, layer, "its entries imply more than " + impliedMax + " bytes of parent directory "
+                            + "paths that it does not list, more than its own size: no writer leaves out so many (a path "
+                            + "nested 256 deep implies 255 of them)");
+                }
                 FileEntry old = live.put(entry.path(), entry);
                 if (old != null) {
                     if (!old.isDirectory()) {
@@ -191,13 +209,28 @@ public final class MergedFilesystem implements ImageFilesystem {
             return layer + ":" + path;
         }
 
-        /** Some writers omit parent directories; the kernel would still show them. */
-        private void ensureParents(String path, int index) {
-            String parent = ImagePaths.parent(path);
-            while (!live.containsKey(parent)) {
-                live.put(parent, new FileEntry(parent, FileType.DIRECTORY, 0755, 0, 0, 0, null, 0, index));
-                parent = ImagePaths.parent(parent);
+        /**
+         * Some writers omit parent directories; the kernel would still show them, so they are added, each once, from
+         * the deepest missing one up. Returns the bytes of the paths added, stopping once they pass {@code room}: a path
+         * nested d deep implies up to d parents whose paths take up to d times its length (d squared bytes for a
+         * path of d one-letter names), which {@link #apply} holds to the layer's own size.
+         */
+        private long ensureParents(String path, int index, long room) {
+            long added = 0;
+            for (int slash = path.lastIndexOf('/'); slash > 0 && added <= room; slash = path.lastIndexOf('/', slash - 1)) {
+                String parent = path.substring(0, slash);
+                if (live.putIfAbsent(parent, new FileEntry(parent, FileType.DIRECTORY, 0755, 0, 0, 0, null, 0, index)) != null) {
+                    break; // it was there, and so are its own parents
+                }
+                added += parent.length();
             }
+            return added;
+        }
+
+        private CorruptLayerException corrupt(int index, LayerIndex layer, String problem) {
+            return new CorruptLayerException("Layer " + index + " (" + layer.diffId() + ") of " + image + ": " + problem
+                    + ". The engine cannot extract such a layer; the image is corrupt or was assembled by hand. Build it again.",
+                    null);
         }
 
         private static FileEntry relabel(FileEntry e, int index) {
