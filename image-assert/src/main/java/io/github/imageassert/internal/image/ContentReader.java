@@ -30,13 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads file contents: from what indexing captured, else from the stored layer (a seek and a read, checked
  * chunk by chunk), else from the source in one more pass over the layers it must deliver. A hard link is read
- * from the file it links to, in its own layer or a lower one.
+ * from the file it shares, wherever the merged filesystem found it when the link was made.
  */
 final class ContentReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentReader.class);
-    /** A hard link to a hard link is followed this many times at most. */
-    private static final int MAX_LINK_HOPS = 16;
 
     /** Where a regular file's bytes are: the layer and the entry (by ordinal) that holds them. */
     record Location(int layer, int ordinal) {
@@ -66,7 +64,7 @@ final class ContentReader {
         MergedFilesystem fs = state.filesystem();
         List<LoadedLayer> layers = state.loadedLayers();
         Map<Integer, List<Wanted>> byLayer = new TreeMap<>();
-        Lookup lookup = new Lookup(layers, entries.size());
+        Lookup lookup = new Lookup(layers, fs, entries.size());
         for (FileEntry entry : entries) {
             if (!entry.isRegularFile()) {
                 continue;
@@ -98,11 +96,13 @@ final class ContentReader {
      */
     private static final class Lookup {
         private final List<LoadedLayer> layers;
+        private final MergedFilesystem fs;
         private final boolean bulk;
         private final Map<Integer, Map<String, Integer>> maps = new HashMap<>();
 
-        Lookup(List<LoadedLayer> layers, int wanted) {
+        Lookup(List<LoadedLayer> layers, MergedFilesystem fs, int wanted) {
             this.layers = layers;
+            this.fs = fs;
             this.bulk = wanted > 256;
         }
 
@@ -122,37 +122,15 @@ final class ContentReader {
             return ordinal == null ? OptionalInt.empty() : OptionalInt.of(ordinal);
         }
 
+        /** The layer and entry whose data a regular file or hard link reads; empty for a link the merge did not make. */
         Optional<Location> locate(FileEntry entry) {
-            return ContentReader.locate(layers, entry, this::find);
+            if (entry.type() == FileType.HARDLINK) {
+                return fs.linkData(entry).map(data -> new Location(data.layer(), data.ordinal()));
+            }
+            OptionalInt found = find(entry.layer(), entry.path());
+            return found.isPresent() && layers.get(entry.layer()).index().entries().get(found.getAsInt()).type() == FileType.REGULAR
+                    ? Optional.of(new Location(entry.layer(), found.getAsInt())) : Optional.empty();
         }
-    }
-
-    /** The layer and entry whose data a regular file or hard link reads, or empty when the link leads nowhere. */
-    static Optional<Location> locate(List<LoadedLayer> layers, FileEntry entry) {
-        return locate(layers, entry, (layer, path) -> layers.get(layer).index().find(path));
-    }
-
-    private static Optional<Location> locate(List<LoadedLayer> layers, FileEntry entry,
-                                             java.util.function.BiFunction<Integer, String, OptionalInt> find) {
-        String path = entry.path();
-        int layer = entry.layer();
-        for (int hops = 0; hops <= MAX_LINK_HOPS + layers.size() && layer >= 0; hops++) {
-            LayerIndex index = layers.get(layer).index();
-            OptionalInt found = find.apply(layer, path);
-            if (found.isEmpty()) {
-                layer--; // a hard link's target may sit in a lower layer
-                continue;
-            }
-            FileEntry at = index.entries().get(found.getAsInt());
-            if (at.type() == FileType.REGULAR) {
-                return Optional.of(new Location(layer, found.getAsInt()));
-            }
-            if (at.type() != FileType.HARDLINK) {
-                return Optional.empty();
-            }
-            path = at.linkTarget();
-        }
-        return Optional.empty();
     }
 
     private void readStored(int layerIndex, List<Wanted> wanted, EntryContentVisitor visitor) throws IOException {
