@@ -7,10 +7,15 @@ import io.github.imageassert.ContainerImage;
 import io.github.imageassert.image.CorruptLayerException;
 import io.github.imageassert.testing.ImageArchive;
 import io.github.imageassert.testing.LayerTar;
+import io.github.imageassert.testing.RawTar;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * layer store on (contents from the stored blobs) and off (contents from the archive again).
  */
 class HardLinksTest {
+
+    private static final long MiB = 1 << 20;
 
     @TempDir
     Path dir;
@@ -126,5 +133,54 @@ class HardLinksTest {
                 .hasMessageContaining(" of links:1: ")
                 .hasMessageContaining(message)
                 .hasMessageEndingWith("The engine cannot extract such a layer; the image is corrupt or was assembled by hand. Build it again.");
+    }
+
+    // ---------------------------------------------------------------- a file and its links read together
+
+    /** A layer with a sparse file of {@code size} bytes (512 bytes of X at its start) and two hard links to it. */
+    private static ImageArchive sharedFile(long size) {
+        byte[] xs = new byte[512];
+        Arrays.fill(xs, (byte) 'X');
+        byte[] tar = new RawTar().oldGnuSparse("big", size, new long[][] {{0, 512}, {size, 0}}, xs)
+                .header("hl1", '1', 0, "big").header("hl2", '1', 0, "big").end();
+        return new ImageArchive().rawLayer(tar, "ADD big /");
+    }
+
+    @ParameterizedTest(name = "store {0}")
+    @ValueSource(booleans = {true, false})
+    void aFileAndItsLinksReadTogetherHonourMaxBytes(boolean store) {
+        // GIVEN a 3 GiB file (sparse: a few bytes in the archive) and two hard links to it
+        ContainerImage image = read(store, sharedFile(3 * 1024 * MiB));
+
+        // WHEN 16 bytes of each are asked for at once THEN each gets 16 bytes, without the file being read whole
+        Map<FileEntry, byte[]> read = image.readContents(image.filesystem().entries(), 16);
+        assertThat(read.entrySet()).extracting(e -> e.getKey().path(), e -> new String(e.getValue(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/big", "X".repeat(16)),
+                        org.assertj.core.groups.Tuple.tuple("/hl1", "X".repeat(16)),
+                        org.assertj.core.groups.Tuple.tuple("/hl2", "X".repeat(16)));
+    }
+
+    @ParameterizedTest(name = "store {0}")
+    @ValueSource(booleans = {true, false})
+    void aFileAndItsLinksReadWholeAreEachReadWhole(boolean store) throws Exception {
+        // GIVEN a 40 MiB file and two links to it, more than is kept to hand the same bytes to each
+        long size = 40 * MiB;
+        ContainerImage image = read(store, sharedFile(size));
+        byte[] expected = new byte[(int) size];
+        Arrays.fill(expected, 0, 512, (byte) 'X');
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected));
+
+        // WHEN a visitor reads each to its end THEN each is visited once, with every byte
+        Map<String, String> digests = new ConcurrentHashMap<>();
+        image.readContents(image.filesystem().entries(), (entry, in) -> {
+            MessageDigest sha = io.github.imageassert.testing.LayerTar.sha256Digest();
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                sha.update(buffer, 0, n);
+            }
+            assertThat(digests.put(entry.path(), HexFormat.of().formatHex(sha.digest()))).isNull();
+        });
+        assertThat(digests).containsOnlyKeys("/big", "/hl1", "/hl2").allSatisfy((path, d) -> assertThat(d).isEqualTo(digest));
     }
 }

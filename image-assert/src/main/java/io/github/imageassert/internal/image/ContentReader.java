@@ -182,10 +182,10 @@ final class ContentReader {
                 visitor.visit(w.entry(), reader.open(offset, data.size()));
                 done.add(w);
             }
-            if (!sparse.isEmpty()) {
-                scan(reader.openAll(), sparse, layer.ref().estargz(), visitor);
-                done.addAll(sparse);
+            for (List<Wanted> left = sparse; !left.isEmpty(); ) {
+                left = scan(reader.openAll(), left, layer.ref().estargz(), visitor);
             }
+            done.addAll(sparse);
         }
     }
 
@@ -210,53 +210,74 @@ final class ContentReader {
         }
     }
 
-    /** One delivery by the source for every layer that is not stored; each tar scanned once. */
+    /**
+     * One delivery by the source for every layer that is not stored; each tar scanned once (again only for the rare
+     * file that several entries share and that a visitor reads too far to be replayed, see {@link SharedEntryData}).
+     */
     private void readFromSource(List<LoadedLayer> layers, Map<Integer, List<Wanted>> byLayer, EntryContentVisitor visitor) {
-        Map<String, List<Wanted>> byDiffId = new LinkedHashMap<>();
+        Map<String, List<Wanted>> pending = new LinkedHashMap<>();
         Map<String, String> diffIdByName = new HashMap<>();
         for (Map.Entry<Integer, List<Wanted>> group : byLayer.entrySet()) {
             LoadedLayer layer = layers.get(group.getKey());
-            byDiffId.computeIfAbsent(layer.ref().diffId(), d -> new ArrayList<>()).addAll(group.getValue());
+            pending.computeIfAbsent(layer.ref().diffId(), d -> new ArrayList<>()).addAll(group.getValue());
             if (layer.sourceName() != null) {
                 diffIdByName.put(layer.sourceName(), layer.ref().diffId());
             }
         }
-        Set<String> done = new HashSet<>();
-        state.source().deliver(byDiffId.keySet(), (ref, name, blob) -> {
-            String diffId = ref != null ? ref.diffId() : diffIdByName.get(name);
-            if (diffId != null && byDiffId.containsKey(diffId) && !done.contains(diffId)) {
-                scan(blob, byDiffId.get(diffId), ref != null && ref.estargz(), visitor);
-                if (blob instanceof VerifyingInputStream checked) {
-                    // the scan stops at the last wanted entry; what it handed out counts only if the whole blob is right
-                    try {
-                        checked.verify();
-                    } catch (VerifyingInputStream.BlobMismatchException e) {
-                        throw new InvalidImageException(InvalidImageException.Reason.DIGEST_MISMATCH, "Layer "
-                                + layers.stream().filter(l -> l.ref().diffId().equals(diffId)).findFirst().map(l -> l.ref().index())
-                                .orElse(-1) + " of " + state.manifest().reference() + " from " + state.source().origin() + ": "
-                                + e.getMessage() + ". The image was altered or is corrupt; export or copy it again.", e);
+        while (!pending.isEmpty()) {
+            Map<String, List<Wanted>> byDiffId = pending;
+            Map<String, List<Wanted>> deferred = new LinkedHashMap<>();
+            Set<String> done = new HashSet<>();
+            state.source().deliver(byDiffId.keySet(), (ref, name, blob) -> {
+                String diffId = ref != null ? ref.diffId() : diffIdByName.get(name);
+                if (diffId != null && byDiffId.containsKey(diffId) && !done.contains(diffId)) {
+                    List<Wanted> left = scan(blob, byDiffId.get(diffId), ref != null && ref.estargz(), visitor);
+                    if (blob instanceof VerifyingInputStream checked) {
+                        // the scan stops at the last wanted entry; what it handed out counts only if the whole blob is right
+                        try {
+                            checked.verify();
+                        } catch (VerifyingInputStream.BlobMismatchException e) {
+                            throw new InvalidImageException(InvalidImageException.Reason.DIGEST_MISMATCH, "Layer "
+                                    + layers.stream().filter(l -> l.ref().diffId().equals(diffId)).findFirst().map(l -> l.ref().index())
+                                    .orElse(-1) + " of " + state.manifest().reference() + " from " + state.source().origin() + ": "
+                                    + e.getMessage() + ". The image was altered or is corrupt; export or copy it again.", e);
+                        }
                     }
+                    if (!left.isEmpty()) {
+                        deferred.put(diffId, left);
+                    }
+                    done.add(diffId);
                 }
-                done.add(diffId);
-            }
-        });
+            });
+            pending = deferred;
+        }
     }
 
-    /** Scans one layer tar for the wanted ordinals; an ordinal several entries want is read once and shared. */
-    private static void scan(InputStream blob, List<Wanted> wanted, boolean estargz, EntryContentVisitor visitor)
+    /**
+     * Scans one layer tar for the wanted ordinals. An ordinal several entries want (a file and its hard links) is read
+     * once and replayed to each, up to {@link SharedEntryData#REPLAY_LIMIT}; returns the entries that could not be
+     * replayed, for another scan.
+     */
+    private static List<Wanted> scan(InputStream blob, List<Wanted> wanted, boolean estargz, EntryContentVisitor visitor)
             throws IOException {
-        Map<Integer, List<FileEntry>> byOrdinal = new HashMap<>();
-        wanted.forEach(w -> byOrdinal.computeIfAbsent(w.at().ordinal(), o -> new ArrayList<>()).add(w.entry()));
+        Map<Integer, List<Wanted>> byOrdinal = new HashMap<>();
+        wanted.forEach(w -> byOrdinal.computeIfAbsent(w.at().ordinal(), o -> new ArrayList<>()).add(w));
+        List<Wanted> deferred = new ArrayList<>();
         TarScan.visit(blob, byOrdinal.keySet(), estargz, (ordinal, tarEntry, data) -> {
-            List<FileEntry> owners = byOrdinal.get(ordinal);
+            List<Wanted> owners = byOrdinal.get(ordinal);
             if (owners.size() == 1) {
-                visitor.visit(owners.get(0), data);
-            } else {
-                byte[] bytes = data.readAllBytes();
-                for (FileEntry owner : owners) {
-                    visitor.visit(owner, new ByteArrayInputStream(bytes));
+                visitor.visit(owners.get(0).entry(), data);
+                return;
+            }
+            SharedEntryData shared = new SharedEntryData(data);
+            for (Wanted owner : owners) {
+                if (shared.replayable()) {
+                    visitor.visit(owner.entry(), shared.reader());
+                } else {
+                    deferred.add(owner);
                 }
             }
         });
+        return deferred;
     }
 }
