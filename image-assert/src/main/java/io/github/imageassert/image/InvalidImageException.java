@@ -25,7 +25,9 @@ public class InvalidImageException extends ImageAssertException {
         /** A format image-assert does not read, such as a Docker schema 1 manifest. */
         UNSUPPORTED_FORMAT,
         /** A layer the image names but does not carry (a non-distributable or foreign layer). */
-        NON_DISTRIBUTABLE_LAYER
+        NON_DISTRIBUTABLE_LAYER,
+        /** The image goes beyond a resource limit (thrown as {@link LimitExceededException}, which names it). */
+        LIMIT_EXCEEDED
     }
 
     private final Reason reason;

@@ -132,9 +132,12 @@ public final class UserDatabase {
         return new ResolvedUser(raw, uid, gid, name, how, null);
     }
 
-    /** A uid or gid written as digits. */
+    /**
+     * A uid or gid written as digits: ASCII digits only, as runtimes parse it (runc's {@code strconv.Atoi}). Other
+     * scripts' digits ({@code "١٠٠٠"}) are a name, which the image's passwd must then define.
+     */
     public static boolean isNumeric(String text) {
-        return !text.isEmpty() && text.chars().allMatch(Character::isDigit);
+        return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** True when resolving a USER value needs the image's passwd or group files: it names a user or a group. */
@@ -146,6 +149,7 @@ public final class UserDatabase {
         return !(userPart.isEmpty() || isNumeric(userPart)) || !(groupPart.isEmpty() || isNumeric(groupPart));
     }
 
+    /** The value of ASCII digits, or null for anything else (Long.parseLong would also take other scripts' digits). */
     private static Long number(String text) {
         if (!isNumeric(text)) {
             return null;
@@ -153,7 +157,7 @@ public final class UserDatabase {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            return null;
+            return null; // more digits than a long holds: out of any runtime's range anyway
         }
     }
 }

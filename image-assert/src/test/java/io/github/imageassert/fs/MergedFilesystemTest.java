@@ -8,11 +8,15 @@ import io.github.imageassert.internal.tar.LayerIndexer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.imageassert.internal.limits.Limit;
+import io.github.imageassert.internal.limits.Limits;
 import io.github.imageassert.testing.LayerTar;
+import io.github.imageassert.testing.RawTar;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class MergedFilesystemTest {
 
@@ -115,6 +119,31 @@ class MergedFilesystemTest {
             assertThat(e.size()).isEqualTo(9);
             assertThat(e.linkTarget()).isEqualTo("/usr/bin/perl5.36");
         });
+    }
+
+    @Test
+    @Timeout(10)
+    void parentsALayerLeavesOutAreAddedButNotBeyondItsOwnSize() {
+        // GIVEN the layer: one file 20,000 directories deep, none of them listed, read with the limits on
+        // path length and depth raised out of the way
+        String deep = "/d".repeat(20_000) + "/file";
+        byte[] tar = new RawTar().pax(java.util.Map.of("path", deep)).file("x", "x").end();
+        Limits raised = Limits.defaults().with(Limit.PATH_LENGTH, 1 << 20).with(Limit.PATH_DEPTH, 1 << 20);
+        LayerIndex layer = new LayerIndexer(ContentCapture.none(), raised).indexBlob(new ByteArrayInputStream(tar), 0, "0");
+
+        // WHEN it is merged THEN adding its 20,000 parents (400 MB of paths) stops as soon as they pass its own size
+        assertThatThrownBy(() -> MergedFilesystem.merge(List.of(layer), "deep:1")).isInstanceOf(CorruptLayerException.class)
+                .hasMessageStartingWith("Layer 0 (" + layer.diffId() + ") of deep:1: its entries imply more than "
+                        + (layer.tarSize() + (1 << 20)) + " bytes of parent directory paths that it does not list");
+
+        // AND a layer that leaves out the parents of many files, as some writers do, is merged with them
+        LayerTar many = new LayerTar();
+        for (int i = 0; i < 200; i++) {
+            many.file("/opt/app-" + i + "/lib/a/b/c/d/e/f/g/file", "x");
+        }
+        MergedFilesystem fs = merge(many);
+        assertThat(fs.entry("/opt/app-7/lib/a/b/c")).get().extracting(FileEntry::isDirectory).isEqualTo(true);
+        assertThat(fs.size()).isEqualTo(1 + 1 + 200 * 10);
     }
 
     @Test

@@ -25,7 +25,11 @@ public final class ImageArchive {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record LayerBlob(byte[] uncompressed, byte[] stored, String mediaType, String createdBy) {
+    /** @param diffId what the config says the uncompressed tar hashes to */
+    public record LayerBlob(byte[] uncompressed, byte[] stored, String mediaType, String createdBy, String diffId) {
+        LayerBlob(byte[] uncompressed, byte[] stored, String mediaType, String createdBy) {
+            this(uncompressed, stored, mediaType, createdBy, LayerTar.sha256(uncompressed));
+        }
     }
 
     private final List<LayerBlob> layers = new ArrayList<>();
@@ -49,6 +53,21 @@ public final class ImageArchive {
     public ImageArchive zstdLayer(LayerTar tar, String createdBy) {
         byte[] data = tar.bytes();
         layers.add(new LayerBlob(data, LayerTar.zstd(data), "application/vnd.oci.image.layer.v1.tar+zstd", createdBy));
+        return this;
+    }
+
+    /** A layer tar written byte by byte ({@link RawTar}), stored as it is. */
+    public ImageArchive rawLayer(byte[] tar, String createdBy) {
+        layers.add(new LayerBlob(tar, tar, "application/vnd.oci.image.layer.v1.tar", createdBy));
+        return this;
+    }
+
+    /**
+     * A layer blob as stored ({@code mediaType} says how), whose config entry claims {@code diffId}: for blobs too big
+     * to hash in a test, such as decompression bombs. An archive with it can only be an OCI layout or a Docker 25+ save.
+     */
+    public ImageArchive blobLayer(byte[] stored, String mediaType, String diffId) {
+        layers.add(new LayerBlob(null, stored, mediaType, "ADD bomb /", diffId));
         return this;
     }
 
@@ -93,7 +112,7 @@ public final class ImageArchive {
                 }
             }
             if (i < layers.size()) {
-                diffIds.add(LayerTar.sha256(layers.get(i).uncompressed()));
+                diffIds.add(layers.get(i).diffId());
                 history.addObject().put("created_by", layers.get(i).createdBy());
             }
         }

@@ -143,6 +143,14 @@ public final class LayerTar {
         return out.toByteArray();
     }
 
+    public static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     public static String sha256(byte[] data) {
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));

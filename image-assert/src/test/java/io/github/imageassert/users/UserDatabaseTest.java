@@ -57,4 +57,26 @@ class UserDatabaseTest {
         assertThat(none.resolve("app").problem()).contains("(the image has no /etc/passwd)");
         assertThat(none.resolve("65532").isResolved()).isTrue();
     }
+
+    @Test
+    void digitsOfOtherScriptsAreANameAsForTheRuntime() {
+        // GIVEN USER values written in Arabic-Indic and fullwidth digits (Character.isDigit and Long.parseLong take them)
+        String arabicIndic = "\u0661\u0660\u0660\u0660"; // "1000"
+        String fullwidth = "\uff11\uff10\uff10\uff10";
+        UserDatabase withApp = UserDatabase.parse("root:x:0:0::/root:/bin/sh\napp:x:1000:1000::/app:/bin/sh\n", "app:x:1000:\n");
+
+        // THEN they are names, as runc's strconv.Atoi sees them: not uid 1000, and a lookup in passwd that fails
+        assertThat(UserDatabase.isNumeric(arabicIndic)).isFalse();
+        assertThat(UserDatabase.needsLookup(arabicIndic)).isTrue();
+        assertThat(UserDatabase.needsLookup("1000:" + fullwidth)).isTrue();
+        assertThat(withApp.resolve(arabicIndic)).satisfies(u -> {
+            assertThat(u.isResolved()).isFalse();
+            assertThat(u.uid()).isNull();
+            assertThat(u.problem()).startsWith("user name '" + arabicIndic + "' is not in the image's /etc/passwd");
+        });
+        assertThat(withApp.resolve("1000:" + fullwidth).problem()).isEqualTo("group name '" + fullwidth
+                + "' is not in the image's /etc/group");
+        // AND a passwd line whose uid is written so is no user: the runtime could not match it by uid either
+        assertThat(UserDatabase.parse("odd:x:" + arabicIndic + ":0::/:/bin/sh\n", null).users()).isEmpty();
+    }
 }

@@ -30,13 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads file contents: from what indexing captured, else from the stored layer (a seek and a read, checked
  * chunk by chunk), else from the source in one more pass over the layers it must deliver. A hard link is read
- * from the file it links to, in its own layer or a lower one.
+ * from the file it shares, wherever the merged filesystem found it when the link was made.
  */
 final class ContentReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentReader.class);
-    /** A hard link to a hard link is followed this many times at most. */
-    private static final int MAX_LINK_HOPS = 16;
 
     /** Where a regular file's bytes are: the layer and the entry (by ordinal) that holds them. */
     record Location(int layer, int ordinal) {
@@ -66,7 +64,7 @@ final class ContentReader {
         MergedFilesystem fs = state.filesystem();
         List<LoadedLayer> layers = state.loadedLayers();
         Map<Integer, List<Wanted>> byLayer = new TreeMap<>();
-        Lookup lookup = new Lookup(layers, entries.size());
+        Lookup lookup = new Lookup(layers, fs, entries.size());
         for (FileEntry entry : entries) {
             if (!entry.isRegularFile()) {
                 continue;
@@ -98,11 +96,13 @@ final class ContentReader {
      */
     private static final class Lookup {
         private final List<LoadedLayer> layers;
+        private final MergedFilesystem fs;
         private final boolean bulk;
         private final Map<Integer, Map<String, Integer>> maps = new HashMap<>();
 
-        Lookup(List<LoadedLayer> layers, int wanted) {
+        Lookup(List<LoadedLayer> layers, MergedFilesystem fs, int wanted) {
             this.layers = layers;
+            this.fs = fs;
             this.bulk = wanted > 256;
         }
 
@@ -122,37 +122,15 @@ final class ContentReader {
             return ordinal == null ? OptionalInt.empty() : OptionalInt.of(ordinal);
         }
 
+        /** The layer and entry whose data a regular file or hard link reads; empty for a link the merge did not make. */
         Optional<Location> locate(FileEntry entry) {
-            return ContentReader.locate(layers, entry, this::find);
+            if (entry.type() == FileType.HARDLINK) {
+                return fs.linkData(entry).map(data -> new Location(data.layer(), data.ordinal()));
+            }
+            OptionalInt found = find(entry.layer(), entry.path());
+            return found.isPresent() && layers.get(entry.layer()).index().entries().get(found.getAsInt()).type() == FileType.REGULAR
+                    ? Optional.of(new Location(entry.layer(), found.getAsInt())) : Optional.empty();
         }
-    }
-
-    /** The layer and entry whose data a regular file or hard link reads, or empty when the link leads nowhere. */
-    static Optional<Location> locate(List<LoadedLayer> layers, FileEntry entry) {
-        return locate(layers, entry, (layer, path) -> layers.get(layer).index().find(path));
-    }
-
-    private static Optional<Location> locate(List<LoadedLayer> layers, FileEntry entry,
-                                             java.util.function.BiFunction<Integer, String, OptionalInt> find) {
-        String path = entry.path();
-        int layer = entry.layer();
-        for (int hops = 0; hops <= MAX_LINK_HOPS + layers.size() && layer >= 0; hops++) {
-            LayerIndex index = layers.get(layer).index();
-            OptionalInt found = find.apply(layer, path);
-            if (found.isEmpty()) {
-                layer--; // a hard link's target may sit in a lower layer
-                continue;
-            }
-            FileEntry at = index.entries().get(found.getAsInt());
-            if (at.type() == FileType.REGULAR) {
-                return Optional.of(new Location(layer, found.getAsInt()));
-            }
-            if (at.type() != FileType.HARDLINK) {
-                return Optional.empty();
-            }
-            path = at.linkTarget();
-        }
-        return Optional.empty();
     }
 
     private void readStored(int layerIndex, List<Wanted> wanted, EntryContentVisitor visitor) throws IOException {
@@ -204,10 +182,10 @@ final class ContentReader {
                 visitor.visit(w.entry(), reader.open(offset, data.size()));
                 done.add(w);
             }
-            if (!sparse.isEmpty()) {
-                scan(reader.openAll(), sparse, layer.ref().estargz(), visitor);
-                done.addAll(sparse);
+            for (List<Wanted> left = sparse; !left.isEmpty(); ) {
+                left = scan(reader.openAll(), left, layer.ref().estargz(), visitor);
             }
+            done.addAll(sparse);
         }
     }
 
@@ -232,53 +210,74 @@ final class ContentReader {
         }
     }
 
-    /** One delivery by the source for every layer that is not stored; each tar scanned once. */
+    /**
+     * One delivery by the source for every layer that is not stored; each tar scanned once (again only for the rare
+     * file that several entries share and that a visitor reads too far to be replayed, see {@link SharedEntryData}).
+     */
     private void readFromSource(List<LoadedLayer> layers, Map<Integer, List<Wanted>> byLayer, EntryContentVisitor visitor) {
-        Map<String, List<Wanted>> byDiffId = new LinkedHashMap<>();
+        Map<String, List<Wanted>> pending = new LinkedHashMap<>();
         Map<String, String> diffIdByName = new HashMap<>();
         for (Map.Entry<Integer, List<Wanted>> group : byLayer.entrySet()) {
             LoadedLayer layer = layers.get(group.getKey());
-            byDiffId.computeIfAbsent(layer.ref().diffId(), d -> new ArrayList<>()).addAll(group.getValue());
+            pending.computeIfAbsent(layer.ref().diffId(), d -> new ArrayList<>()).addAll(group.getValue());
             if (layer.sourceName() != null) {
                 diffIdByName.put(layer.sourceName(), layer.ref().diffId());
             }
         }
-        Set<String> done = new HashSet<>();
-        state.source().deliver(byDiffId.keySet(), (ref, name, blob) -> {
-            String diffId = ref != null ? ref.diffId() : diffIdByName.get(name);
-            if (diffId != null && byDiffId.containsKey(diffId) && !done.contains(diffId)) {
-                scan(blob, byDiffId.get(diffId), ref != null && ref.estargz(), visitor);
-                if (blob instanceof VerifyingInputStream checked) {
-                    // the scan stops at the last wanted entry; what it handed out counts only if the whole blob is right
-                    try {
-                        checked.verify();
-                    } catch (VerifyingInputStream.BlobMismatchException e) {
-                        throw new InvalidImageException(InvalidImageException.Reason.DIGEST_MISMATCH, "Layer "
-                                + layers.stream().filter(l -> l.ref().diffId().equals(diffId)).findFirst().map(l -> l.ref().index())
-                                .orElse(-1) + " of " + state.manifest().reference() + " from " + state.source().origin() + ": "
-                                + e.getMessage() + ". The image was altered or is corrupt; export or copy it again.", e);
+        while (!pending.isEmpty()) {
+            Map<String, List<Wanted>> byDiffId = pending;
+            Map<String, List<Wanted>> deferred = new LinkedHashMap<>();
+            Set<String> done = new HashSet<>();
+            state.source().deliver(byDiffId.keySet(), (ref, name, blob) -> {
+                String diffId = ref != null ? ref.diffId() : diffIdByName.get(name);
+                if (diffId != null && byDiffId.containsKey(diffId) && !done.contains(diffId)) {
+                    List<Wanted> left = scan(blob, byDiffId.get(diffId), ref != null && ref.estargz(), visitor);
+                    if (blob instanceof VerifyingInputStream checked) {
+                        // the scan stops at the last wanted entry; what it handed out counts only if the whole blob is right
+                        try {
+                            checked.verify();
+                        } catch (VerifyingInputStream.BlobMismatchException e) {
+                            throw new InvalidImageException(InvalidImageException.Reason.DIGEST_MISMATCH, "Layer "
+                                    + layers.stream().filter(l -> l.ref().diffId().equals(diffId)).findFirst().map(l -> l.ref().index())
+                                    .orElse(-1) + " of " + state.manifest().reference() + " from " + state.source().origin() + ": "
+                                    + e.getMessage() + ". The image was altered or is corrupt; export or copy it again.", e);
+                        }
                     }
+                    if (!left.isEmpty()) {
+                        deferred.put(diffId, left);
+                    }
+                    done.add(diffId);
                 }
-                done.add(diffId);
-            }
-        });
+            });
+            pending = deferred;
+        }
     }
 
-    /** Scans one layer tar for the wanted ordinals; an ordinal several entries want is read once and shared. */
-    private static void scan(InputStream blob, List<Wanted> wanted, boolean estargz, EntryContentVisitor visitor)
+    /**
+     * Scans one layer tar for the wanted ordinals. An ordinal several entries want (a file and its hard links) is read
+     * once and replayed to each, up to {@link SharedEntryData#REPLAY_LIMIT}; returns the entries that could not be
+     * replayed, for another scan.
+     */
+    private static List<Wanted> scan(InputStream blob, List<Wanted> wanted, boolean estargz, EntryContentVisitor visitor)
             throws IOException {
-        Map<Integer, List<FileEntry>> byOrdinal = new HashMap<>();
-        wanted.forEach(w -> byOrdinal.computeIfAbsent(w.at().ordinal(), o -> new ArrayList<>()).add(w.entry()));
+        Map<Integer, List<Wanted>> byOrdinal = new HashMap<>();
+        wanted.forEach(w -> byOrdinal.computeIfAbsent(w.at().ordinal(), o -> new ArrayList<>()).add(w));
+        List<Wanted> deferred = new ArrayList<>();
         TarScan.visit(blob, byOrdinal.keySet(), estargz, (ordinal, tarEntry, data) -> {
-            List<FileEntry> owners = byOrdinal.get(ordinal);
+            List<Wanted> owners = byOrdinal.get(ordinal);
             if (owners.size() == 1) {
-                visitor.visit(owners.get(0), data);
-            } else {
-                byte[] bytes = data.readAllBytes();
-                for (FileEntry owner : owners) {
-                    visitor.visit(owner, new ByteArrayInputStream(bytes));
+                visitor.visit(owners.get(0).entry(), data);
+                return;
+            }
+            SharedEntryData shared = new SharedEntryData(data);
+            for (Wanted owner : owners) {
+                if (shared.replayable()) {
+                    visitor.visit(owner.entry(), shared.reader());
+                } else {
+                    deferred.add(owner);
                 }
             }
         });
+        return deferred;
     }
 }

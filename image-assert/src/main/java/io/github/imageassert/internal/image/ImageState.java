@@ -67,7 +67,7 @@ final class ImageState {
             synchronized (this) {
                 fs = filesystem;
                 if (fs == null) {
-                    fs = MergedFilesystem.merge(loadedLayers().stream().map(LoadedLayer::index).toList());
+                    fs = MergedFilesystem.merge(loadedLayers().stream().map(LoadedLayer::index).toList(), description());
                     filesystem = fs;
                 }
             }

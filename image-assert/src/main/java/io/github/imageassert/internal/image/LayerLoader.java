@@ -6,6 +6,8 @@ import io.github.imageassert.image.InvalidImageException;
 import io.github.imageassert.internal.digest.VerifyingInputStream;
 import io.github.imageassert.internal.index.ContentCapture;
 import io.github.imageassert.internal.index.LayerIndex;
+import io.github.imageassert.internal.limits.ImageBudget;
+import io.github.imageassert.internal.limits.Limits;
 import io.github.imageassert.internal.source.ImageManifest;
 import io.github.imageassert.internal.source.ImageSource;
 import io.github.imageassert.internal.source.LayerRef;
@@ -117,9 +119,13 @@ final class LayerLoader {
         long start = System.nanoTime();
         LOG.info("Reading {} of {} layers of {} from {}{}", wanted.size(), manifest.layers().size(), manifest.reference(),
                 source.origin(), store == null ? "" : " into the layer store at " + store.root());
+        Limits limits = Limits.fromEnvironment();
+        // the layers the store holds count towards the image's size as well, without being read
+        ImageBudget budget = new ImageBudget(limits, found.values().stream().mapToLong(r -> r.index().tarSize()).sum());
         // each call hashes, indexes and stores one layer on its own, so calls may overlap or be repeated
         ImageSource.RepeatableLayerSink sink = (ref, name, blob) -> {
-            Read read = read(ref, name, blob, wanted, manifest.reference());
+            Read read = read(ref, name, blob, wanted, manifest.reference(), limits,
+                    budget.layer(ref != null ? ref.diffId() : name, ref != null ? ref.compressedSize() : -1));
             if (read != null) {
                 found.putIfAbsent(read.index().diffId(), read);
             }
@@ -159,15 +165,16 @@ final class LayerLoader {
      * Hashes, indexes and (when there is a store) writes one blob in a single pass. Returns null for a blob that
      * turned out not to be wanted.
      */
-    private Read read(LayerRef ref, String name, InputStream blob, Set<String> wanted, String image) throws IOException {
+    private Read read(LayerRef ref, String name, InputStream blob, Set<String> wanted, String image, Limits limits,
+                      ImageBudget.Layer budget) throws IOException {
         String label = (ref == null ? name : ref.index() + " (" + ref.diffId() + ")") + " of " + image + " from " + source.origin();
         try (LayerStore.Ingest ingest = store == null ? null : store.ingest(label)) {
             OutputStream sink = ingest == null ? null : ingest.sink();
             LayerIndex index;
             LayerStream layer;
             try {
-                layer = new LayerStream(Compression.decompress(blob), sink);
-                index = new LayerIndexer(capture).index(layer, ref == null ? 0 : ref.index(), label);
+                layer = new LayerStream(Compression.decompress(blob), sink, budget);
+                index = new LayerIndexer(capture, limits).index(layer, ref == null ? 0 : ref.index(), label);
                 blob.transferTo(OutputStream.nullOutputStream()); // to its end, where a VerifyingInputStream checks the digest
             } catch (VerifyingInputStream.BlobMismatchException e) {
                 throw mismatch(label, e);

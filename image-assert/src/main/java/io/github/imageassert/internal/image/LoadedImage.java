@@ -161,6 +161,9 @@ public final class LoadedImage {
         try {
             new ContentReader(state, parallel).read(entries, visitor);
         } catch (IOException e) {
+            io.github.imageassert.internal.limits.Limits.ExceededIOException.in(e).ifPresent(limit -> {
+                throw limit.toException("Reading file contents of " + description());
+            });
             throw new UncheckedIOException("Reading file contents of " + description() + ": " + e.getMessage(), e);
         }
     }

@@ -1,6 +1,8 @@
 package io.github.imageassert.internal.index;
 
 import io.github.imageassert.fs.FileEntry;
+import io.github.imageassert.fs.SymlinkLoopException;
+import io.github.imageassert.image.CorruptLayerException;
 import io.github.imageassert.fs.ImageFilesystem;
 import io.github.imageassert.fs.FileType;
 import io.github.imageassert.fs.RemovedEntry;
@@ -13,14 +15,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * The filesystem a container started from the image sees: every layer applied in order with OCI whiteout
  * rules, plus what the layers hid on the way ({@link #removed()}).
+ *
+ * <p>Hard links are resolved as a tar extractor makes them, entry by entry: a link shares the file its target names
+ * at that point, in its own layer (an earlier entry) or a lower one, following symlinked directories on the way
+ * ({@code /hl -> bin/ls} with {@code /bin -> usr/bin}). A later change to the target's path does not change the
+ * link. A link to a regular file or another link to one is a {@link FileType#HARDLINK} with that file's size and
+ * bytes; a link to a symlink, device or FIFO is a copy of it (link(2) does not follow a symlink); a link to nothing,
+ * to a directory or to itself makes the layer one the engine cannot extract, a {@link CorruptLayerException}.
  */
 public final class MergedFilesystem implements ImageFilesystem {
+
+    /** Bytes of parent paths a layer may imply beyond its own size; see {@link Merger#ensureParents}. */
+    static final long IMPLIED_SLACK = 1 << 20;
+
+    /**
+     * Where a hard link's bytes are: the regular file it shares, as an entry of layer {@code layer} at
+     * {@code ordinal} in that layer's tar.
+     */
+    public record LinkData(int layer, int ordinal, FileEntry file) {
+    }
 
     private final NavigableMap<String, FileEntry> entries;
     private final List<RemovedEntry> removed;
@@ -28,10 +48,12 @@ public final class MergedFilesystem implements ImageFilesystem {
     private final Map<String, byte[]> hiddenContents;
     private final PathResolver resolver;
     private final java.util.Set<String> capturedPaths;
+    private final Map<FileEntry, LinkData> links;
 
     private MergedFilesystem(NavigableMap<String, FileEntry> entries, List<RemovedEntry> removed,
-                             Map<String, byte[]> contents, Map<String, byte[]> hiddenContents) {
+                             Map<String, byte[]> contents, Map<String, byte[]> hiddenContents, Map<FileEntry, LinkData> links) {
         this.entries = Collections.unmodifiableNavigableMap(entries);
+        this.links = links;
         this.removed = Collections.unmodifiableList(removed);
         this.contents = Collections.unmodifiableMap(contents);
         this.hiddenContents = Collections.unmodifiableMap(hiddenContents);
@@ -42,11 +64,16 @@ public final class MergedFilesystem implements ImageFilesystem {
 
     /** Applies {@code layers} in order, index 0 first; each entry is re-labelled with its layer's index. */
     public static MergedFilesystem merge(List<LayerIndex> layers) {
-        Merger merger = new Merger();
+        return merge(layers, "the image");
+    }
+
+    /** @param image how to name the image in an error, e.g. {@code app:1} */
+    public static MergedFilesystem merge(List<LayerIndex> layers, String image) {
+        Merger merger = new Merger(layers, image);
         for (int i = 0; i < layers.size(); i++) {
             merger.apply(i, layers.get(i));
         }
-        return new MergedFilesystem(merger.live, merger.removed, merger.contents, merger.hidden);
+        return new MergedFilesystem(merger.live, merger.removed, merger.contents, merger.hidden, merger.links);
     }
 
     /** The entry at {@code path} without following a final symlink ({@code lstat}); intermediate links are followed. */
@@ -104,9 +131,13 @@ public final class MergedFilesystem implements ImageFilesystem {
     /**
      * Content captured while indexing (see {@link ContentCapture}) for this exact entry: the live version of a
      * path, or a copy a later layer hid (kept so that questions about every copy, such as which layer installed a package, need no re-read).
+     * A hard link's content is its file's.
      */
     public Optional<byte[]> capturedContent(FileEntry entry) {
-        String path = contentPath(entry);
+        if (entry.type() == FileType.HARDLINK) {
+            return linkData(entry).flatMap(data -> capturedContent(data.file()));
+        }
+        String path = entry.path();
         if (!capturedPaths.contains(path)) {
             return Optional.empty(); // nearly every file: nothing was captured at that path
         }
@@ -115,9 +146,9 @@ public final class MergedFilesystem implements ImageFilesystem {
         return Optional.ofNullable(found).map(byte[]::clone);
     }
 
-    /** The path whose bytes a regular file or hard link actually holds. */
-    public String contentPath(FileEntry entry) {
-        return entry.type() == FileType.HARDLINK ? entry.linkTarget() : entry.path();
+    /** Where the bytes of a hard link (live, or one a later layer hid) are; empty for any other entry. */
+    public Optional<LinkData> linkData(FileEntry link) {
+        return Optional.ofNullable(links.get(link));
     }
 
     private static final class Merger {
@@ -125,8 +156,14 @@ public final class MergedFilesystem implements ImageFilesystem {
         final List<RemovedEntry> removed = new ArrayList<>();
         final Map<String, byte[]> contents = new HashMap<>();
         final Map<String, byte[]> hidden = new HashMap<>();
+        final Map<FileEntry, LinkData> links = new HashMap<>();
+        private final List<LayerIndex> layers;
+        private final String image;
+        private final PathResolver resolver = new PathResolver(live::get);
 
-        Merger() {
+        Merger(List<LayerIndex> layers, String image) {
+            this.layers = layers;
+            this.image = image;
             live.put("/", new FileEntry("/", FileType.DIRECTORY, 0755, 0, 0, 0, null, 0, 0));
         }
 
@@ -142,10 +179,23 @@ public final class MergedFilesystem implements ImageFilesystem {
                     removeBelow(path, index, RemovedEntry.How.WHITEOUT);
                 }
             }
-            List<FileEntry> hardlinks = new ArrayList<>();
-            for (FileEntry raw : layer.entries()) {
+            long implied = 0;
+            long impliedMax = layer.tarSize() + IMPLIED_SLACK;
+            List<FileEntry> written = layer.entries();
+            Map<String, Integer> ordinals = null; // this layer's latest entry of each path, from its first hard link on
+            for (int i = 0; i < written.size(); i++) {
+                FileEntry raw = written.get(i);
                 FileEntry entry = raw.layer() == index ? raw : relabel(raw, index);
-                ensureParents(entry.path(), index);
+                implied += ensureParents(entry.path(), index, impliedMax - implied);
+                if (implied > impliedMax) {
+                    throw corrupt(index, layer, "its entries imply more than " + impliedMax + " bytes of parent directory "
+                            + "paths that it does not list, more than its own size: no writer leaves out so many (a path "
+                            + "nested 256 deep implies 255 of them)");
+                }
+                if (entry.type() == FileType.HARDLINK) {
+                    ordinals = ordinals != null ? ordinals : ordinalsBefore(written, i);
+                    entry = link(entry, index, layer, ordinals);
+                }
                 FileEntry old = live.put(entry.path(), entry);
                 if (old != null) {
                     if (!old.isDirectory()) {
@@ -155,18 +205,72 @@ public final class MergedFilesystem implements ImageFilesystem {
                     }
                     hide(old);
                 }
-                if (entry.type() == FileType.HARDLINK) {
-                    hardlinks.add(entry);
+                if (ordinals != null) {
+                    ordinals.put(entry.path(), i);
                 }
             }
             contents.putAll(layer.contents());
-            for (FileEntry link : hardlinks) {
-                FileEntry target = live.get(link.linkTarget());
-                if (target != null && target.size() != link.size()) {
-                    live.put(link.path(), new FileEntry(link.path(), link.type(), link.mode(), link.uid(), link.gid(),
-                            target.size(), link.linkTarget(), link.mtime(), link.layer()));
+        }
+
+        /** Which entry of this layer wrote each path last, before entry {@code end}. */
+        private static Map<String, Integer> ordinalsBefore(List<FileEntry> written, int end) {
+            Map<String, Integer> ordinals = new HashMap<>();
+            for (int i = 0; i < end; i++) {
+                ordinals.put(written.get(i).path(), i);
+            }
+            return ordinals;
+        }
+
+        /**
+         * The entry a hard link becomes, resolved against what is there when it is extracted: its target's path is
+         * looked up with the symlinks of its directories followed, its last component not (as link(2) does).
+         */
+        private FileEntry link(FileEntry link, int index, LayerIndex layer, Map<String, Integer> ordinals) {
+            FileEntry target;
+            try {
+                target = resolver.resolve(link.linkTarget(), false).entry();
+            } catch (SymlinkLoopException e) {
+                throw corrupt(index, layer, "the hard link " + link.path() + " points to " + link.linkTarget()
+                        + ", whose directories loop through symlinks");
+            }
+            if (target == null) {
+                throw corrupt(index, layer, "the hard link " + link.path() + " points to " + link.linkTarget()
+                        + ", which does not exist where the link is extracted (earlier in its layer or in a lower one)");
+            }
+            if (target.path().equals(link.path())) {
+                throw corrupt(index, layer, "the hard link " + link.path() + " points to itself");
+            }
+            switch (target.type()) {
+                case DIRECTORY -> throw corrupt(index, layer, "the hard link " + link.path() + " points to the directory "
+                        + target.path() + ", and no filesystem links directories");
+                case REGULAR, HARDLINK -> {
+                    LinkData data = target.type() == FileType.HARDLINK ? links.get(target) : dataOf(target, index, ordinals);
+                    FileEntry resolved = new FileEntry(link.path(), FileType.HARDLINK, link.mode(), link.uid(), link.gid(),
+                            target.size(), link.linkTarget(), link.mtime(), index);
+                    links.put(resolved, data);
+                    return resolved;
+                }
+                default -> {
+                    // a symlink, device or FIFO: the link is one more name of it, so it is what its target is
+                    return new FileEntry(link.path(), target.type(), target.mode(), link.uid(), link.gid(), target.size(),
+                            target.linkTarget(), link.mtime(), index);
                 }
             }
+        }
+
+        /** Where a live regular file was written: the last entry of its path in its layer, or in this one so far. */
+        private LinkData dataOf(FileEntry file, int index, Map<String, Integer> ordinals) {
+            if (file.layer() == index) {
+                return new LinkData(index, ordinals.get(file.path()), file);
+            }
+            OptionalInt ordinal = layers.get(file.layer()).find(file.path());
+            return new LinkData(file.layer(), ordinal.orElseThrow(), file);
+        }
+
+        private CorruptLayerException corrupt(int index, LayerIndex layer, String problem) {
+            return new CorruptLayerException("Layer " + index + " (" + layer.diffId() + ") of " + image + ": " + problem
+                    + ". The engine cannot extract such a layer; the image is corrupt or was assembled by hand. Build it again.",
+                    null);
         }
 
         private void removeBelow(String dir, int index, RemovedEntry.How how) {
@@ -191,13 +295,22 @@ public final class MergedFilesystem implements ImageFilesystem {
             return layer + ":" + path;
         }
 
-        /** Some writers omit parent directories; the kernel would still show them. */
-        private void ensureParents(String path, int index) {
-            String parent = ImagePaths.parent(path);
-            while (!live.containsKey(parent)) {
-                live.put(parent, new FileEntry(parent, FileType.DIRECTORY, 0755, 0, 0, 0, null, 0, index));
-                parent = ImagePaths.parent(parent);
+        /**
+         * Some writers omit parent directories; the kernel would still show them, so they are added, each once, from
+         * the deepest missing one up. Returns the bytes of the paths added, stopping once they pass {@code room}: a path
+         * nested d deep implies up to d parents whose paths take up to d times its length (d squared bytes for a
+         * path of d one-letter names), which {@link #apply} holds to the layer's own size.
+         */
+        private long ensureParents(String path, int index, long room) {
+            long added = 0;
+            for (int slash = path.lastIndexOf('/'); slash > 0 && added <= room; slash = path.lastIndexOf('/', slash - 1)) {
+                String parent = path.substring(0, slash);
+                if (live.putIfAbsent(parent, new FileEntry(parent, FileType.DIRECTORY, 0755, 0, 0, 0, null, 0, index)) != null) {
+                    break; // it was there, and so are its own parents
+                }
+                added += parent.length();
             }
+            return added;
         }
 
         private static FileEntry relabel(FileEntry e, int index) {

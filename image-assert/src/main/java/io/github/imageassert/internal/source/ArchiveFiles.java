@@ -3,6 +3,8 @@ package io.github.imageassert.internal.source;
 import io.github.imageassert.image.ImageNotFoundException;
 import io.github.imageassert.image.InvalidImageException;
 import io.github.imageassert.internal.json.Json;
+import io.github.imageassert.internal.limits.Limits;
+import io.github.imageassert.internal.tar.BoundedTarFile;
 import io.github.imageassert.internal.tar.TarNames;
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,6 +32,9 @@ abstract class ArchiveFiles implements Closeable {
     abstract Optional<InputStream> open(String name) throws IOException;
 
     abstract boolean exists(String name);
+
+    /** The size of the file {@code name} names, or -1 when there is none. */
+    abstract long size(String name);
 
     /** A human name for messages. */
     abstract String describe();
@@ -120,6 +125,16 @@ abstract class ArchiveFiles implements Closeable {
         }
 
         @Override
+        long size(String name) {
+            try {
+                Optional<Path> file = resolve(name);
+                return file.isEmpty() ? -1 : Files.size(file.get());
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+
+        @Override
         String describe() {
             return "Directory " + root.toAbsolutePath();
         }
@@ -144,7 +159,7 @@ abstract class ArchiveFiles implements Closeable {
 
         static TarFiles openTar(Path file) {
             try {
-                TarFile tar = new TarFile(file);
+                TarFile tar = BoundedTarFile.open(file, Limits.fromEnvironment());
                 if (tar.getEntries().isEmpty()) {
                     tar.close();
                     throw new InvalidImageException(InvalidImageException.Reason.CORRUPT_ARCHIVE,
@@ -152,6 +167,8 @@ abstract class ArchiveFiles implements Closeable {
                                     + "Create it with `docker save IMAGE -o FILE`.");
                 }
                 return new TarFiles(file, tar);
+            } catch (Limits.ExceededIOException e) {
+                throw e.toException("Archive " + file.toAbsolutePath());
             } catch (IOException | IllegalArgumentException e) {
                 throw new InvalidImageException(InvalidImageException.Reason.CORRUPT_ARCHIVE,
                         "Archive " + file.toAbsolutePath() + " is not a readable tar (" + e.getMessage()
@@ -180,6 +197,11 @@ abstract class ArchiveFiles implements Closeable {
         boolean exists(String name) {
             TarArchiveEntry e = follow(name);
             return e != null && e.isFile() && !e.isLink();
+        }
+
+        @Override
+        long size(String name) {
+            return exists(name) ? follow(name).getRealSize() : -1;
         }
 
         @Override

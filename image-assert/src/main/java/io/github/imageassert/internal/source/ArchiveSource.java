@@ -93,7 +93,9 @@ public final class ArchiveSource implements ImageSource {
                     InputStream checked = ref.digest() == null && ref.compressedSize() < 0 ? blob
                             : new VerifyingInputStream(blob, ref.digest(), ref.compressedSize(),
                                     "Layer " + ref.index() + " (" + ref.name() + ") of " + files.describe());
-                    sink.accept(ref, ref.name(), checked);
+                    // the blob's size bounds how far it may expand, also where the manifest does not give it
+                    long size = ref.compressedSize() >= 0 ? ref.compressedSize() : files.size(ref.name());
+                    sink.accept(ref.withCompressedSize(size), ref.name(), checked);
                 }
             }
         } catch (IOException e) {

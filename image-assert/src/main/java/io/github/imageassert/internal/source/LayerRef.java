@@ -59,6 +59,11 @@ public record LayerRef(int index, String diffId, String name, String mediaType, 
         return new LayerRef(index, diffId, name, mediaType, digest, compressedSize, historyStep, urls, estargz);
     }
 
+    /** The same layer with the size of its blob as the source found it, where the manifest gives none. */
+    public LayerRef withCompressedSize(long size) {
+        return new LayerRef(index, diffId, name, mediaType, digest, size, step, urls, estargz);
+    }
+
     public LayerRef withDiffId(String layerDiffId) {
         return new LayerRef(index, layerDiffId, name, mediaType, digest, compressedSize, step, urls, estargz);
     }

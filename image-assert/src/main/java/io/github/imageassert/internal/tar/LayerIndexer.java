@@ -6,6 +6,9 @@ import io.github.imageassert.image.CorruptLayerException;
 import io.github.imageassert.internal.index.ContentCapture;
 import io.github.imageassert.internal.index.ImagePaths;
 import io.github.imageassert.internal.index.LayerIndex;
+import io.github.imageassert.internal.limits.ImageBudget;
+import io.github.imageassert.internal.limits.Limit;
+import io.github.imageassert.internal.limits.Limits;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +17,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Reads one layer's uncompressed tar into a {@link LayerIndex} in a single streaming pass, noting where each
  * entry's data starts so that its content is later one seek away. Names and modes are normalised:
  * {@code ./usr/bin/} and {@code usr/bin} are both {@code /usr/bin}, and the file-type bits some writers put into the
- * mode ({@code 040755}) are dropped.
+ * mode ({@code 040755}) are dropped. The layer's entries, paths and tar headers are held to the {@link Limits}.
  */
 public final class LayerIndexer {
 
@@ -36,15 +38,23 @@ public final class LayerIndexer {
             "/.no.prefetch.landmark", "/.prefetch.landmark");
 
     private final ContentCapture capture;
+    private final Limits limits;
 
+    /** An indexer under the limits this JVM's settings give. */
     public LayerIndexer(ContentCapture capture) {
+        this(capture, Limits.fromEnvironment());
+    }
+
+    public LayerIndexer(ContentCapture capture, Limits limits) {
         this.capture = capture;
+        this.limits = limits;
     }
 
     /** Indexes a layer blob as stored (plain, gzip or zstd), keeping none of its bytes. */
     public LayerIndex indexBlob(java.io.InputStream blob, int index, String label) {
         try {
-            return index(new LayerStream(Compression.decompress(blob), null), index, label);
+            return index(new LayerStream(Compression.decompress(blob), null, new ImageBudget(limits, 0).layer(label, -1)),
+                    index, label);
         } catch (IOException e) {
             throw new CorruptLayerException("Layer " + label + " cannot be read: " + e.getMessage(), e);
         }
@@ -62,11 +72,18 @@ public final class LayerIndexer {
         List<String> opaque = new ArrayList<>();
         Map<String, byte[]> contents = new HashMap<>();
         long contentSize = 0;
+        long maxEntries = limits.get(Limit.LAYER_ENTRIES);
         try {
-            TarArchiveInputStream tar = new TarArchiveInputStream(layer);
+            BoundedTarInputStream tar = BoundedTarInputStream.of(layer, limits);
             TarArchiveEntry tarEntry;
+            long count = 0;
             while ((tarEntry = tar.getNextEntry()) != null) {
+                if (++count > maxEntries) {
+                    throw limits.exceeded(Limit.LAYER_ENTRIES, "Layer " + label, "it has more than "
+                            + Limit.LAYER_ENTRIES.format(maxEntries) + " entries");
+                }
                 String path = TarNames.entryPath(tarEntry.getName(), label);
+                checkPath(path, tarEntry.getName(), label);
                 String name = path.substring(path.lastIndexOf('/') + 1);
                 if (name.equals(OPAQUE_MARKER)) {
                     opaque.add(ImagePaths.parent(path));
@@ -76,9 +93,10 @@ public final class LayerIndexer {
                     whiteouts.add(ImagePaths.child(ImagePaths.parent(path), name.substring(WHITEOUT_PREFIX.length())));
                 } else {
                     FileEntry entry = toEntry(tarEntry, path, index, label);
+                    checkTarget(entry, label);
                     entries.add(entry);
                     offsets.add(entry.type() != FileType.REGULAR ? LayerIndex.NO_DATA
-                            : tarEntry.isSparse() ? LayerIndex.SPARSE : tar.getBytesRead());
+                            : tarEntry.isSparse() ? LayerIndex.SPARSE : tar.dataOffset());
                     contentSize += entry.type() == FileType.SYMLINK
                             ? entry.linkTarget().getBytes(StandardCharsets.UTF_8).length : entry.size();
                     if (entry.type() == FileType.REGULAR && capture.wants(path, entry.size())) {
@@ -87,15 +105,63 @@ public final class LayerIndexer {
                 }
             }
             layer.drain(MAX_TRAILER, label);
+        } catch (Limits.ExceededIOException e) {
+            throw e.toException("Layer " + label);
         } catch (EOFException e) {
             throw new CorruptLayerException("Layer " + label + " ends early: the tar is truncated ("
                     + e.getMessage() + "). Export or copy the image again.", e);
         } catch (IOException | IllegalArgumentException e) {
+            Limits.ExceededIOException.in(e).ifPresent(limit -> {
+                throw limit.toException("Layer " + label);
+            });
             throw new CorruptLayerException("Layer " + label + " is not a readable tar: " + e.getMessage()
                     + ". The archive is corrupt or truncated; export or copy the image again.", e);
         }
         long[] at = offsets.stream().mapToLong(Long::longValue).toArray();
         return new LayerIndex(entries, at, whiteouts, opaque, contents, layer.diffId(), layer.count(), contentSize);
+    }
+
+    /** A path longer or deeper than any filesystem holds is refused before anything is built on it. */
+    private void checkPath(String path, String rawName, String label) {
+        long maxLength = limits.get(Limit.PATH_LENGTH);
+        if (path.length() > maxLength / 3 && utf8Length(path) > maxLength) {
+            throw limits.exceeded(Limit.PATH_LENGTH, "Layer " + label, "the entry '" + abbreviate(rawName) + "' has a path of "
+                    + utf8Length(path) + " bytes");
+        }
+        long maxDepth = limits.get(Limit.PATH_DEPTH);
+        long depth = path.chars().filter(c -> c == '/').count();
+        if (depth > maxDepth) {
+            throw limits.exceeded(Limit.PATH_DEPTH, "Layer " + label, "the entry '" + abbreviate(rawName) + "' is "
+                    + depth + " components deep");
+        }
+    }
+
+    /** A link's target is a path too; a sparse file's size counts like the bytes it would hold without holes. */
+    private void checkTarget(FileEntry entry, String label) {
+        if (entry.type() == FileType.HARDLINK) {
+            checkPath(entry.linkTarget(), entry.linkTarget(), label);
+        } else if (entry.type() == FileType.SYMLINK && entry.linkTarget().length() > limits.get(Limit.PATH_LENGTH) / 3
+                && utf8Length(entry.linkTarget()) > limits.get(Limit.PATH_LENGTH)) {
+            throw limits.exceeded(Limit.PATH_LENGTH, "Layer " + label, "the symlink " + abbreviate(entry.path())
+                    + " has a target of " + utf8Length(entry.linkTarget()) + " bytes");
+        } else if (entry.size() > limits.get(Limit.LAYER_SIZE)) {
+            throw limits.exceeded(Limit.LAYER_SIZE, "Layer " + label, "the file " + abbreviate(entry.path())
+                    + " has a size of " + entry.size() + " bytes");
+        }
+    }
+
+    private static long utf8Length(String s) {
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3; // a surrogate pair is 4 bytes
+        }
+        return bytes;
+    }
+
+    /** A path as long as a limit allows is no message; its start and end say which it is. */
+    private static String abbreviate(String path) {
+        return path.length() <= 200 ? path : path.substring(0, 100) + "..." + path.substring(path.length() - 100);
     }
 
     /**

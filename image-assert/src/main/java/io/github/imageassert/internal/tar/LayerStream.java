@@ -4,24 +4,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import io.github.imageassert.internal.digest.Digests;
+import io.github.imageassert.internal.limits.ImageBudget;
 import java.security.MessageDigest;
 
 /**
- * A layer's uncompressed tar as it streams past: every byte read (or skipped) is hashed into the diff id, counted,
- * and copied to an optional sink (the layer store's blob). A sink that fails (a full disk) is dropped and the
+ * A layer's uncompressed tar as it streams past: every byte read (or skipped) is hashed into the diff id, counted
+ * against the limits on uncompressed size and expansion (so a decompression bomb stops early, before its bytes are
+ * hashed), and copied to an optional sink (the layer store's blob). A sink that fails (a full disk) is dropped and the
  * failure kept, so that reading goes on: the index is still built, only not stored.
  */
 public final class LayerStream extends InputStream {
 
     private final InputStream in;
+    private final ImageBudget.Layer budget;
     private final MessageDigest sha256 = Digests.sha256();
     private OutputStream sink;
     private IOException sinkFailure;
     private long count;
 
-    public LayerStream(InputStream uncompressedTar, OutputStream sink) {
+    public LayerStream(InputStream uncompressedTar, OutputStream sink, ImageBudget.Layer budget) {
         this.in = uncompressedTar;
         this.sink = sink;
+        this.budget = budget;
     }
 
     @Override
@@ -35,6 +39,7 @@ public final class LayerStream extends InputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, len);
         if (n > 0) {
+            budget.add(n);
             sha256.update(b, off, n);
             count += n;
             if (sink != null) {

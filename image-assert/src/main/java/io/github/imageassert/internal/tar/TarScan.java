@@ -3,8 +3,8 @@ package io.github.imageassert.internal.tar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
+import io.github.imageassert.internal.limits.Limits;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
@@ -32,7 +32,7 @@ public final class TarScan {
         if (wanted.isEmpty()) {
             return;
         }
-        TarArchiveInputStream tar = new TarArchiveInputStream(Compression.decompress(blob));
+        BoundedTarInputStream tar = BoundedTarInputStream.of(Compression.decompress(blob), Limits.fromEnvironment());
         TarArchiveEntry e;
         int ordinal = -1;
         int left = wanted.size();

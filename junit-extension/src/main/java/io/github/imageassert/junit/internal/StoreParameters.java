@@ -1,20 +1,28 @@
 package io.github.imageassert.junit.internal;
 
+import io.github.imageassert.internal.limits.Limits;
 import io.github.imageassert.internal.store.StoreSettings;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Lets the layer store be configured like the extension: {@code imageassert.store} and
- * {@code imageassert.store.maxSize} as JUnit configuration parameters ({@code junit-platform.properties}, the
+ * Lets the layer store and the limits be configured like the extension: {@code imageassert.store},
+ * {@code imageassert.store.maxSize} and {@code imageassert.limits.*} as JUnit configuration parameters ({@code junit-platform.properties}, the
  * launcher, Surefire's {@code configurationParameters}) become the system properties the library reads, unless a
  * system property of that name is set already. Done before the run's first image is made.
  */
 final class StoreParameters {
 
-    private static final List<String> NAMES = List.of(StoreSettings.STORE, StoreSettings.MAX_SIZE);
+    private static final List<String> NAMES = names();
 
     private StoreParameters() {
+    }
+
+    private static List<String> names() {
+        List<String> names = new ArrayList<>(List.of(StoreSettings.STORE, StoreSettings.MAX_SIZE));
+        names.addAll(Limits.properties());
+        return List.copyOf(names);
     }
 
     static void apply(ExtensionContext context) {

@@ -1,0 +1,113 @@
+package io.github.imageassert.internal.tar;
+
+import io.github.imageassert.internal.limits.Limit;
+import io.github.imageassert.internal.limits.Limits;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * Commons Compress' tar reader (1.28 has no limits of its own), kept to what the engine's reader (Go's
+ * archive/tar) would accept and within bounds:
+ * <ul>
+ * <li>the extended headers of one entry (PAX records, GNU long names, sparse maps) are read under a byte budget of
+ *     {@link Limit#TAR_HEADER_SIZE}, so none is buffered beyond it, and at most {@value #MAX_HEADER_CHAIN} of them
+ *     may precede one entry (each is a recursive call in the reader);</li>
+ * <li>a sparse entry's map is checked ({@link SparseMaps}) and its holes are skipped, not read as zeros;</li>
+ * <li>entries of types that carry no data (links, devices, FIFOs, directories) are read as Go reads them, without
+ *     data whatever their size field says, so that no entry hides in another one's "data".</li>
+ * </ul>
+ */
+public final class BoundedTarInputStream extends TarArchiveInputStream {
+
+    /** Extended headers before one entry: a long link name, a long name, a PAX header and a global one is 4. */
+    static final int MAX_HEADER_CHAIN = 16;
+    /** Room for the fixed-size records around one entry's extended headers: padding, 512-byte headers, end blocks. */
+    private static final long RECORDS = 64 << 10;
+
+    private final MeteredInput raw;
+    private final long headerLimit;
+    private int depth;
+    private long entries;
+    private String last = "at the start";
+
+    private BoundedTarInputStream(MeteredInput raw, long headerLimit) {
+        super(raw);
+        this.raw = raw;
+        this.headerLimit = headerLimit;
+    }
+
+    public static BoundedTarInputStream of(InputStream tar, Limits limits) {
+        return new BoundedTarInputStream(new MeteredInput(tar), limits.get(Limit.TAR_HEADER_SIZE));
+    }
+
+    /** Where the data of the entry just returned starts, counted in bytes of the tar from its start. */
+    public long dataOffset() {
+        return raw.position();
+    }
+
+    @Override
+    public TarArchiveEntry getNextEntry() throws IOException {
+        if (depth == 0) {
+            skipRestOfEntry();
+            raw.arm(headerLimit + RECORDS, headerLimit, last);
+        } else if (depth >= MAX_HEADER_CHAIN) {
+            throw new IOException("more than " + MAX_HEADER_CHAIN + " extended headers (PAX, GNU long names) precede "
+                    + "one entry " + last + "; no tar writer chains them so");
+        }
+        depth++;
+        TarArchiveEntry entry;
+        try {
+            entry = super.getNextEntry();
+        } finally {
+            depth--;
+            if (depth == 0) {
+                raw.disarm();
+            }
+        }
+        if (depth == 0 && entry != null) {
+            entries++;
+            last = "after '" + entry.getName() + "' (entry " + entries + ")";
+            if (entry.isSparse()) {
+                SparseMaps.check(entry, getRecordSize());
+            } else if (carriesNoData(entry)) {
+                entry.setSize(0); // the reader then neither reads data nor padding for it, as Go's does not
+            }
+        }
+        return entry;
+    }
+
+    /** What Go's archive/tar calls header-only types: their size field is ignored, no data follows them. */
+    private static boolean carriesNoData(TarArchiveEntry e) {
+        byte type = e.getLinkFlag();
+        return type == TarConstants.LF_LINK || type == TarConstants.LF_SYMLINK || type == TarConstants.LF_CHR
+                || type == TarConstants.LF_BLK || type == TarConstants.LF_DIR || type == TarConstants.LF_FIFO;
+    }
+
+    /**
+     * Moves past the rest of the current entry's data before the next header is read (and the budget for headers
+     * starts): a sparse entry by skipping its holes (the reader would read them as zeros, for as many bytes as its map
+     * claims), and an entry with data whose name ends in '/' (the reader takes it for a directory and would parse its
+     * data as headers) by reading its data.
+     */
+    private void skipRestOfEntry() throws IOException {
+        TarArchiveEntry current = getCurrentEntry();
+        if (current == null) {
+            return;
+        }
+        if (current.isDirectory()) {
+            if (current.getLinkFlag() != TarConstants.LF_DIR && current.getSize() > 0) {
+                long padded = (current.getSize() + getRecordSize() - 1) / getRecordSize() * getRecordSize();
+                if (raw.skip(padded) < padded) {
+                    throw new java.io.EOFException("the tar ends inside the data of '" + current.getName() + "'");
+                }
+            }
+            return;
+        }
+        while (skip(Long.MAX_VALUE) > 0) {
+            // a regular entry's data at once; a sparse entry's one run of data or one hole at a time
+        }
+    }
+}
