@@ -13,6 +13,7 @@
 #               impossible (no registry reachable) a local stand-in is built and tagged with that name.
 #   - registry: scripts/registry.sh starts Debian's docker-registry on 127.0.0.1:5000 (see there).
 #   - podman:   scripts/podman.sh starts Podman's Docker-compatible API on a Unix socket (see there).
+#   - browser:  scripts/browser.sh installs Debian's chromium and chromium-driver for the report's browser tests.
 #
 # Usage: bash scripts/engine.sh            (all steps)
 #        bash scripts/engine.sh --stop     (stop a dockerd that this script started)
@@ -191,6 +192,8 @@ main() {
   # a real registry next to the engine, for the registry source's tests; Podman's API, for its tests
   bash "$(dirname "$0")/registry.sh"
   bash "$(dirname "$0")/podman.sh"
+  # a real browser (headless Chromium and its driver) for the tests that open the run's HTML report
+  bash "$(dirname "$0")/browser.sh"
   log "ready"
 }
 
