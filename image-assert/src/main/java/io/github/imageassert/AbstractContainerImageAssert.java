@@ -193,7 +193,7 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
      * rules: see {@link SecretRules#defaults()}.
      */
     public SELF hasNoLeakedSecrets() {
-        return hasNoLeakedSecrets(SecretRules.defaults());
+        return check(image -> hasNoLeakedSecrets(SecretRules.defaults()));
     }
 
     /** No secret in any layer by these rules, e.g. {@code SecretRules.defaults().with(SecretRule.text("token", value))}. */
