@@ -15,7 +15,7 @@ public final class HtmlReport {
 
     static final int CHART_WIDTH = 960;
     static final int LABEL_WIDTH = 380;
-    static final int BAR_AREA = 480;
+    static final int BAR_AREA = 440;
     static final int ROW = 22;
     static final int TREE_HEIGHT = 420;
 
