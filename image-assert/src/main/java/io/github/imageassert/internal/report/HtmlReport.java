@@ -345,8 +345,12 @@ public final class HtmlReport {
         return t.length() <= max ? t : t.substring(0, Math.max(0, max - 1)) + "…";
     }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+    /** One decimal, without {@code String.format}'s cost: a report draws thousands of coordinates. */
+    static String fmt(double v) {
+        long tenths = Math.round(v * 10);
+        long whole = tenths / 10;
+        long fraction = Math.abs(tenths % 10);
+        return (tenths < 0 && whole == 0 ? "-" : "") + whole + "." + fraction;
     }
 
     /** Text and attribute values: the five characters HTML gives meaning to. */
@@ -385,7 +389,7 @@ public final class HtmlReport {
             h4{margin:6px 0}.meta{color:#555;margin:0 0 8px}
             table{border-collapse:collapse;margin:4px 0;width:100%}th,td{text-align:left;padding:2px 6px;border-bottom:1px solid #e4e4e4;vertical-align:top}
             td.num,th.num{text-align:right;white-space:nowrap}code{font-size:12px;word-break:break-all}
-            section.image{border:1px solid #ccc;border-radius:6px;padding:12px 16px;margin:18px 0}
+            section.image{border:1px solid #ccc;border-radius:6px;padding:12px 16px;margin:18px 0;content-visibility:auto;contain-intrinsic-size:auto 1400px}
             section.image.failed{border-left:6px solid #c62828}section.image.passed{border-left:6px solid #2e7d32}
             .pass{color:#2e7d32}.fail{color:#c62828;font-weight:600}.badge{font-size:13px;font-weight:normal}
             dl.facts{display:grid;grid-template-columns:max-content auto;gap:2px 12px;margin:0}dt{color:#666}dd{margin:0;word-break:break-all}
