@@ -14,6 +14,7 @@
 #   - registry: scripts/registry.sh starts Debian's docker-registry on 127.0.0.1:5000 (see there).
 #   - podman:   scripts/podman.sh starts Podman's Docker-compatible API on a Unix socket (see there).
 #   - platforms: scripts/platforms.sh registers QEMU (binfmt_misc) and builds an arm64 base image (see there).
+#   - browser:  scripts/browser.sh installs Debian's chromium and chromium-driver for the report's browser tests.
 #
 # Usage: bash scripts/engine.sh            (all steps)
 #        bash scripts/engine.sh --stop     (stop a dockerd that this script started)
@@ -194,6 +195,8 @@ main() {
   bash "$(dirname "$0")/podman.sh"
   # QEMU and an arm64 base image, for builds for another platform
   bash "$(dirname "$0")/platforms.sh"
+  # a real browser (headless Chromium and its driver) for the tests that open the run's HTML report
+  bash "$(dirname "$0")/browser.sh"
   log "ready"
 }
 

@@ -5,6 +5,8 @@ import static io.github.imageassert.internal.assertions.CommandResults.STDOUT;
 
 import io.github.imageassert.internal.assertions.CommandResults;
 import io.github.imageassert.run.CommandResult;
+import io.github.imageassert.internal.image.LoadedImage;
+import java.util.function.Consumer;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -18,14 +20,16 @@ public abstract class AbstractCommandAssert<SELF extends AbstractCommandAssert<S
 
     private final CommandResults results = CommandResults.instance();
 
+    /** The image the command ran in, when {@code running(..)} led here: its assertions are then part of its report. */
+    LoadedImage ranIn;
+
     protected AbstractCommandAssert(CommandResult actual, Class<?> selfType) {
         super(actual, selfType);
     }
 
     /** The command exited with {@code expected}; the failure shows the end of stdout and stderr. */
     public SELF hasExitCode(int expected) {
-        results.assertHasExitCode(info, actual, expected);
-        return myself;
+        return check(image -> results.assertHasExitCode(info, actual, expected), expected);
     }
 
     /** Exit code 0. */
@@ -35,38 +39,32 @@ public abstract class AbstractCommandAssert<SELF extends AbstractCommandAssert<S
 
     /** stdout equals {@code expected}, a final newline ignored on either side ({@code echo} adds one). */
     public SELF hasStdout(String expected) {
-        results.assertHasOutput(info, actual, STDOUT, expected);
-        return myself;
+        return check(image -> results.assertHasOutput(info, actual, STDOUT, expected), expected);
     }
 
     /** stdout contains {@code expected}. */
     public SELF stdoutContains(String expected) {
-        results.assertOutputContains(info, actual, STDOUT, expected);
-        return myself;
+        return check(image -> results.assertOutputContains(info, actual, STDOUT, expected), expected);
     }
 
     /** The regex is found somewhere in stdout; {@code ^} and {@code $} match at each line. */
     public SELF stdoutMatches(String regex) {
-        results.assertOutputMatches(info, actual, STDOUT, regex);
-        return myself;
+        return check(image -> results.assertOutputMatches(info, actual, STDOUT, regex), regex);
     }
 
     /** stderr equals {@code expected}, a final newline ignored on either side. */
     public SELF hasStderr(String expected) {
-        results.assertHasOutput(info, actual, STDERR, expected);
-        return myself;
+        return check(image -> results.assertHasOutput(info, actual, STDERR, expected), expected);
     }
 
     /** stderr contains {@code expected}. */
     public SELF stderrContains(String expected) {
-        results.assertOutputContains(info, actual, STDERR, expected);
-        return myself;
+        return check(image -> results.assertOutputContains(info, actual, STDERR, expected), expected);
     }
 
     /** The regex is found somewhere in stderr; {@code ^} and {@code $} match at each line. */
     public SELF stderrMatches(String regex) {
-        results.assertOutputMatches(info, actual, STDERR, regex);
-        return myself;
+        return check(image -> results.assertOutputMatches(info, actual, STDERR, regex), regex);
     }
 
     /**
@@ -74,13 +72,18 @@ public abstract class AbstractCommandAssert<SELF extends AbstractCommandAssert<S
      * be seen: assert on a command that runs for a moment (a server, {@code sleep 2}).
      */
     public SELF ranAsUid(long expected) {
-        results.assertRanAsUid(info, actual, expected);
-        return myself;
+        return check(image -> results.assertRanAsUid(info, actual, expected), expected);
     }
 
     /** The engine saw the command's main process run as a uid other than 0. */
     public SELF ranAsNonRoot() {
-        results.assertRanAsNonRoot(info, actual);
+        return check(image -> results.assertRanAsNonRoot(info, actual));
+    }
+
+    /** Every assertion runs through here: it is what the run's report records (see {@link Recording}). */
+    private SELF check(Consumer<LoadedImage> assertion, Object... arguments) {
+        Recording.check(this, ranIn, actual == null ? "" : "running(" + String.join(" ", actual.command()) + ")", arguments,
+                assertion);
         return myself;
     }
 }

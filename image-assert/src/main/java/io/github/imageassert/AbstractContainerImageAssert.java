@@ -56,20 +56,17 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
 
     /** The effective uid is not 0. USER unset means root; a name is resolved through the image's /etc/passwd. */
     public SELF runsAsNonRoot() {
-        users.assertRunsAsNonRoot(info, image());
-        return myself;
+        return check(image -> users.assertRunsAsNonRoot(info, image));
     }
 
     /** Runs as this user, given as a name ({@code "app"}) or a uid ({@code "1000"}). */
     public SELF runsAsUser(String user) {
-        users.assertRunsAsUser(info, image(), user);
-        return myself;
+        return check(image -> users.assertRunsAsUser(info, image, user), user);
     }
 
     /** The USER value exactly as configured ({@code ""} when unset). */
     public SELF hasUser(String rawUser) {
-        configs.assertHasUser(info, image(), rawUser);
-        return myself;
+        return check(image -> configs.assertHasUser(info, image, rawUser), rawUser);
     }
 
     // ---- size and layers -------------------------------------------------------------------------------
@@ -81,43 +78,40 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
 
     /** Size (the sum of uncompressed layer sizes, as {@code docker images} shows) below {@code budget}. */
     public SELF hasSizeLessThan(DataSize budget) {
-        sizes.assertHasSizeLessThan(info, image(), budget);
-        return myself;
+        return check(image -> sizes.assertHasSizeLessThan(info, image, budget), budget);
     }
 
     /** Size (the sum of uncompressed layer sizes) of at most {@code budget}, e.g. "150 MB". */
     public SELF hasSizeAtMost(String budget) {
-        sizes.assertHasSizeAtMost(info, image(), DataSize.parse(budget));
-        return myself;
+        DataSize parsed = DataSize.parse(budget);
+        return check(image -> sizes.assertHasSizeAtMost(info, image, parsed), parsed);
     }
 
     /** The stored (compressed) size, where the source knows it (OCI layouts, Docker 25+ archives). */
     public SELF hasCompressedSizeLessThan(String budget) {
-        sizes.assertHasCompressedSizeLessThan(info, image(), DataSize.parse(budget));
-        return myself;
+        DataSize parsed = DataSize.parse(budget);
+        return check(image -> sizes.assertHasCompressedSizeLessThan(info, image, parsed), parsed);
     }
 
     /** Exactly {@code expected} layers; the failure lists them with the instruction that made each. */
     public SELF hasLayerCount(int expected) {
-        sizes.assertHasLayerCount(info, image(), expected);
-        return myself;
+        return check(image -> sizes.assertHasLayerCount(info, image, expected), expected);
     }
 
     /** At most {@code max} layers; the failure lists them with the instruction that made each. */
     public SELF hasAtMostLayers(int max) {
-        sizes.assertHasAtMostLayers(info, image(), max);
-        return myself;
+        return check(image -> sizes.assertHasAtMostLayers(info, image, max), max);
     }
 
     /** Every layer stays within {@code budget}; the first over it fails. */
     public SELF hasEveryLayerAtMost(String budget) {
-        sizes.assertHasEveryLayerAtMost(info, image(), DataSize.parse(budget));
-        return myself;
+        DataSize parsed = DataSize.parse(budget);
+        return check(image -> sizes.assertHasEveryLayerAtMost(info, image, parsed), parsed);
     }
 
     /** Navigates to layer {@code index} (0 is the base); a negative index counts from the top (-1 is the last). */
     public LayerAssert layer(int index) {
-        navigation.require(() -> layers.assertHasLayer(info, image(), index));
+        navigation.require(() -> check(image -> layers.assertHasLayer(info, image, index), index));
         ImageLayer layer = actual == null ? null : new ImageLayer(actual, index);
         return navigation.to(this, LayerAssert.class, ImageLayer.class, layer, LayerAssert::new);
     }
@@ -128,14 +122,13 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
      * {@code highestWastedBytes}, without its miscount of the copy that is kept.
      */
     public SELF hasWastedBytesAtMost(String budget) {
-        waste.assertHasWastedBytesAtMost(info, image(), DataSize.parse(budget));
-        return myself;
+        DataSize parsed = DataSize.parse(budget);
+        return check(image -> waste.assertHasWastedBytesAtMost(info, image, parsed), parsed);
     }
 
     /** dive's {@code lowestEfficiency}: 1 - wasted bytes / image size, at least {@code fraction} (0.95 for 95 %). */
     public SELF hasEfficiencyAtLeast(double fraction) {
-        waste.assertHasEfficiencyAtLeast(info, image(), fraction);
-        return myself;
+        return check(image -> waste.assertHasEfficiencyAtLeast(info, image, fraction), fraction);
     }
 
     /**
@@ -143,8 +136,7 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
      * at most {@code fraction} (0.1 for 10 %). It exceeds 1 when later layers delete more of the base than they add.
      */
     public SELF hasUserWastedShareAtMost(double fraction) {
-        waste.assertHasUserWastedShareAtMost(info, image(), fraction);
-        return myself;
+        return check(image -> waste.assertHasUserWastedShareAtMost(info, image, fraction), fraction);
     }
 
     // ---- packages ----------------------------------------------------------------------------------------
@@ -186,14 +178,12 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
      * or through others, by the {@code dependencies} of the app's {@code package.json}, read from the image.
      */
     public SELF doesNotShipNpmDevDependencies(String packageJsonInImage) {
-        npm.assertShipsNoDevDependencies(info, image(), packageJsonInImage);
-        return myself;
+        return check(image -> npm.assertShipsNoDevDependencies(info, image, packageJsonInImage), packageJsonInImage);
     }
 
     /** Like {@link #doesNotShipNpmDevDependencies(String)}, with the app's package.json read from disk. */
     public SELF doesNotShipNpmDevDependencies(Path packageJsonOnDisk, String appDirInImage) {
-        npm.assertShipsNoDevDependencies(info, image(), packageJsonOnDisk, appDirInImage);
-        return myself;
+        return check(image -> npm.assertShipsNoDevDependencies(info, image, packageJsonOnDisk, appDirInImage), packageJsonOnDisk, appDirInImage);
     }
 
     // ---- secrets -----------------------------------------------------------------------------------------
@@ -203,45 +193,39 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
      * rules: see {@link SecretRules#defaults()}.
      */
     public SELF hasNoLeakedSecrets() {
-        return hasNoLeakedSecrets(SecretRules.defaults());
+        return check(image -> hasNoLeakedSecrets(SecretRules.defaults()));
     }
 
     /** No secret in any layer by these rules, e.g. {@code SecretRules.defaults().with(SecretRule.text("token", value))}. */
     public SELF hasNoLeakedSecrets(SecretRules rules) {
-        secrets.assertHasNoLeakedSecrets(info, image(), rules);
-        return myself;
+        return check(image -> secrets.assertHasNoLeakedSecrets(info, image, rules), rules);
     }
 
     // ---- hygiene -----------------------------------------------------------------------------------------
 
     /** No regular file has the setuid or setgid bit, except the paths allowed (e.g. {@code /usr/bin/passwd}). */
     public SELF hasNoSetuidOrSetgidFiles(String... allowed) {
-        hygiene.assertHasNoSetuidOrSetgidFiles(info, image(), allowed);
-        return myself;
+        return check(image -> hygiene.assertHasNoSetuidOrSetgidFiles(info, image, allowed), allowed);
     }
 
     /** Nothing anyone may write, except sticky directories such as {@code /tmp} and what lies directly in them. */
     public SELF hasNoWorldWritableFiles() {
-        hygiene.assertHasNoWorldWritableFiles(info, image());
-        return myself;
+        return check(image -> hygiene.assertHasNoWorldWritableFiles(info, image));
     }
 
     /** No apt lists or archives, apk, npm, yarn, pnpm, pip, Maven, Gradle or Go caches (see {@link ContainerImage#hygiene()}). */
     public SELF hasNoPackageManagerCaches() {
-        hygiene.assertHasNoPackageManagerCaches(info, image());
-        return myself;
+        return check(image -> hygiene.assertHasNoPackageManagerCaches(info, image));
     }
 
     /** No shell on the PATH (sh, bash, dash, ash, zsh, ksh, busybox...): for distroless and scratch images. */
     public SELF hasNoShell() {
-        hygiene.assertHasNoShell(info, image());
-        return myself;
+        return check(image -> hygiene.assertHasNoShell(info, image));
     }
 
     /** None of the usual build tools (compilers, linkers, make, javac, mvn, go, cargo...) on the PATH. */
     public SELF doesNotContainBuildTools() {
-        hygiene.assertHasNoBuildTools(info, image());
-        return myself;
+        return check(image -> hygiene.assertHasNoBuildTools(info, image));
     }
 
     // ---- comparing images --------------------------------------------------------------------------------
@@ -249,8 +233,7 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
     /** At most {@code percent} % of the other image's size, e.g. a runtime stage next to its builder. */
     public SELF hasSizeAtMostPercentOf(ContainerImage other, double percent) {
         Objects.requireNonNull(other, "other image");
-        sizes.assertHasSizeAtMostPercentOf(info, image(), other.loaded(), percent);
-        return myself;
+        return check(image -> sizes.assertHasSizeAtMostPercentOf(info, image, other.loaded(), percent), other.description(), percent);
     }
 
     /** Navigates to how this image differs from {@code base} (e.g. the image it is built {@code FROM}). */
@@ -265,14 +248,12 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
 
     /** The path exists in the merged filesystem, following symlinks. */
     public SELF hasFile(String path) {
-        contents.assertHasFile(info, image(), path);
-        return myself;
+        return check(image -> contents.assertHasFile(info, image, path), path);
     }
 
     /** The path does not exist in the merged filesystem (neither as itself nor through a symlink). */
     public SELF doesNotHaveFile(String path) {
-        contents.assertDoesNotHaveFile(info, image(), path);
-        return myself;
+        return check(image -> contents.assertDoesNotHaveFile(info, image, path), path);
     }
 
     /**
@@ -280,117 +261,102 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
      * goes on: each assertion on the file then fails the same way).
      */
     public FileAssert file(String path) {
-        navigation.require(() -> contents.assertHasFile(info, image(), path));
+        navigation.require(() -> check(image -> contents.assertHasFile(info, image, path), path));
         ImageFile file = actual == null ? null : new ImageFile(actual, path, actual.lookup(path));
         return navigation.to(this, FileAssert.class, ImageFile.class, file, FileAssert::new);
     }
 
     /** The file exists and satisfies {@code requirements}, e.g. {@code f -> f.isExecutable().hasOwner(0, 0)}. */
     public SELF hasFileSatisfying(String path, Consumer<FileAssert> requirements) {
-        // a missing file fails here, soft assertions included, rather than once per requirement
-        contents.assertHasFile(info, image(), path);
-        requirements.accept(file(path));
-        return myself;
+        return check(image -> {
+            // a missing file fails here, soft assertions included, rather than once per requirement
+            contents.assertHasFile(info, image, path);
+            requirements.accept(file(path));
+        }, path);
     }
 
     /** Some file matches the glob, e.g. {@code /app/**.js}. */
     public SELF hasFileMatching(String glob) {
-        contents.assertHasFileMatching(info, image(), glob);
-        return myself;
+        return check(image -> contents.assertHasFileMatching(info, image, glob), glob);
     }
 
     /** No file matches the glob, e.g. {@code **}{@code /*.test.js}; lists the offenders with the layer that added each. */
     public SELF hasNoFileMatching(String glob) {
-        contents.assertHasNoFileMatching(info, image(), glob);
-        return myself;
+        return check(image -> contents.assertHasNoFileMatching(info, image, glob), glob);
     }
 
     // ---- executables -----------------------------------------------------------------------------------
 
     /** An executable regular file of that name is on the image's PATH (links followed), or at that path. */
     public SELF hasExecutable(String name) {
-        contents.assertHasExecutable(info, image(), name);
-        return myself;
+        return check(image -> contents.assertHasExecutable(info, image, name), name);
     }
 
     /** No executable of that name is on the image's PATH (links followed, e.g. {@code gcc -> gcc-12}). */
     public SELF doesNotContainExecutable(String name) {
-        contents.assertDoesNotContainExecutables(info, image(), List.of(name));
-        return myself;
+        return check(image -> contents.assertDoesNotContainExecutables(info, image, List.of(name)), name);
     }
 
     /** No executable of any of these names is on the PATH; reports every one found. */
     public SELF doesNotContainExecutables(String... names) {
-        contents.assertDoesNotContainExecutables(info, image(), List.of(names));
-        return myself;
+        return check(image -> contents.assertDoesNotContainExecutables(info, image, List.of(names)), names);
     }
 
     // ---- config ----------------------------------------------------------------------------------------
 
     /** Exactly this ENTRYPOINT, in exec form. */
     public SELF hasEntrypoint(String... entrypoint) {
-        configs.assertHasEntrypoint(info, image(), Arrays.asList(entrypoint));
-        return myself;
+        return check(image -> configs.assertHasEntrypoint(info, image, Arrays.asList(entrypoint)), entrypoint);
     }
 
     /** Exactly this CMD, in exec form; no argument means no CMD. */
     public SELF hasCmd(String... cmd) {
-        configs.assertHasCmd(info, image(), Arrays.asList(cmd));
-        return myself;
+        return check(image -> configs.assertHasCmd(info, image, Arrays.asList(cmd)), cmd);
     }
 
     /** The WORKDIR ({@code ""} when unset). */
     public SELF hasWorkdir(String workdir) {
-        configs.assertHasWorkdir(info, image(), workdir);
-        return myself;
+        return check(image -> configs.assertHasWorkdir(info, image, workdir), workdir);
     }
 
     /** The STOPSIGNAL, e.g. {@code "SIGTERM"} ({@code ""} when unset). */
     public SELF hasStopSignal(String signal) {
-        configs.assertHasStopSignal(info, image(), signal);
-        return myself;
+        return check(image -> configs.assertHasStopSignal(info, image, signal), signal);
     }
 
     /** {@code linux/amd64}, {@code linux/arm64/v8}. */
     public SELF hasPlatform(String platform) {
-        configs.assertHasPlatform(info, image(), platform);
-        return myself;
+        return check(image -> configs.assertHasPlatform(info, image, platform), platform);
     }
 
     /** The environment variable is set, to any value. */
     public SELF hasEnv(String name) {
-        configs.assertHasEnv(info, image(), name);
-        return myself;
+        return check(image -> configs.assertHasEnv(info, image, name), name);
     }
 
     /** The environment variable is set to exactly {@code value}. */
     public SELF hasEnv(String name, String value) {
-        configs.assertHasEnv(info, image(), name, value);
-        return myself;
+        return check(image -> configs.assertHasEnv(info, image, name, value), name, value);
     }
 
     /** The environment variable is not set. */
     public SELF doesNotHaveEnv(String name) {
-        configs.assertDoesNotHaveEnv(info, image(), name);
-        return myself;
+        return check(image -> configs.assertDoesNotHaveEnv(info, image, name), name);
     }
 
     /** The label is set, to any value. */
     public SELF hasLabel(String key) {
-        configs.assertHasLabel(info, image(), key);
-        return myself;
+        return check(image -> configs.assertHasLabel(info, image, key), key);
     }
 
     /** The label is set to exactly {@code value}. */
     public SELF hasLabel(String key, String value) {
-        configs.assertHasLabel(info, image(), key, value);
-        return myself;
+        return check(image -> configs.assertHasLabel(info, image, key, value), key, value);
     }
 
     /** {@code "8080"} means 8080/tcp; {@code "53/udp"} names the protocol. */
     public SELF exposesPort(String port) {
-        configs.assertExposesPort(info, image(), port);
-        return myself;
+        return check(image -> configs.assertExposesPort(info, image, port), port);
     }
 
     /** The tcp port is exposed. */
@@ -400,8 +366,7 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
 
     /** The port is not exposed; {@code "8080"} means 8080/tcp. */
     public SELF doesNotExposePort(String port) {
-        configs.assertDoesNotExposePort(info, image(), port);
-        return myself;
+        return check(image -> configs.assertDoesNotExposePort(info, image, port), port);
     }
 
     /** The tcp port is not exposed. */
@@ -411,14 +376,12 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
 
     /** The path is declared a VOLUME. */
     public SELF hasVolume(String volume) {
-        configs.assertHasVolume(info, image(), volume);
-        return myself;
+        return check(image -> configs.assertHasVolume(info, image, volume), volume);
     }
 
     /** A HEALTHCHECK is configured and not disabled with {@code HEALTHCHECK NONE}. */
     public SELF hasHealthcheck() {
-        configs.assertHasHealthcheck(info, image());
-        return myself;
+        return check(image -> configs.assertHasHealthcheck(info, image));
     }
 
     // ---- running -----------------------------------------------------------------------------------------
@@ -430,10 +393,18 @@ public abstract class AbstractContainerImageAssert<SELF extends AbstractContaine
     public CommandAssert running(String... command) {
         navigation.require(() -> objects.assertNotNull(info, actual));
         CommandResult result = actual == null ? null : ContainerRun.of(actual).run(command);
-        return navigation.to(this, CommandAssert.class, CommandResult.class, result, CommandAssert::new);
+        CommandAssert to = navigation.to(this, CommandAssert.class, CommandResult.class, result, CommandAssert::new);
+        to.ranIn = image();
+        return to;
     }
 
     private LoadedImage image() {
         return actual == null ? null : actual.loaded();
+    }
+
+    /** Every assertion runs through here: it is what the run's report records (see {@link Recording}). */
+    private SELF check(Consumer<LoadedImage> assertion, Object... arguments) {
+        Recording.check(this, image(), "", arguments, assertion);
+        return myself;
     }
 }

@@ -3,6 +3,7 @@ package io.github.imageassert;
 import io.github.imageassert.analysis.ImageDiff;
 import io.github.imageassert.internal.assertions.ImageComparisons;
 import io.github.imageassert.internal.image.LoadedImage;
+import java.util.function.Consumer;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -26,14 +27,12 @@ public abstract class AbstractImageDiffAssert<SELF extends AbstractImageDiffAsse
      * under one; directories above them may be created too.
      */
     public SELF addsOnlyFilesUnder(String... dirs) {
-        comparisons.assertAddsOnlyFilesUnder(info, base(), image(), diff(), dirs);
-        return myself;
+        return check(image -> comparisons.assertAddsOnlyFilesUnder(info, base(), image, diff(), dirs), dirs);
     }
 
     /** Every path of the other image is still there. */
     public SELF removesNoFiles() {
-        comparisons.assertRemovesNoFiles(info, base(), image(), diff());
-        return myself;
+        return check(image -> comparisons.assertRemovesNoFiles(info, base(), image, diff()));
     }
 
     /** The diff itself (added, removed, changed), for any other check. */
@@ -47,5 +46,12 @@ public abstract class AbstractImageDiffAssert<SELF extends AbstractImageDiffAsse
 
     private LoadedImage image() {
         return actual == null ? null : actual.image().loaded();
+    }
+
+    /** Every assertion runs through here: it is what the run's report records (see {@link Recording}). */
+    private SELF check(Consumer<LoadedImage> assertion, Object... arguments) {
+        Recording.check(this, image(), actual == null ? "" : "relativeTo(" + actual.base().description() + ")", arguments,
+                assertion);
+        return myself;
     }
 }

@@ -3,6 +3,7 @@ package io.github.imageassert;
 import io.github.imageassert.image.DataSize;
 import io.github.imageassert.internal.assertions.ImageLayers;
 import io.github.imageassert.internal.image.LoadedImage;
+import java.util.function.Consumer;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -21,18 +22,23 @@ public abstract class AbstractLayerAssert<SELF extends AbstractLayerAssert<SELF>
 
     /** The layer adds at most {@code budget} (e.g. {@code "50 MB"}), counted as {@code docker images} does. */
     public SELF hasSizeAtMost(String budget) {
-        layers.assertHasSizeAtMost(info, image(), index(), DataSize.parse(budget));
-        return myself;
+        DataSize parsed = DataSize.parse(budget);
+        return check(image -> layers.assertHasSizeAtMost(info, image, index(), parsed), parsed);
     }
 
     /** The instruction that made the layer contains {@code text}, e.g. {@code "COPY --from=builder"}. */
     public SELF hasInstructionContaining(String text) {
-        layers.assertHasInstructionContaining(info, image(), index(), text);
-        return myself;
+        return check(image -> layers.assertHasInstructionContaining(info, image, index(), text), text);
     }
 
     private LoadedImage image() {
         return actual == null ? null : actual.image().loaded();
+    }
+
+    /** Every assertion runs through here: it is what the run's report records (see {@link Recording}). */
+    private SELF check(Consumer<LoadedImage> assertion, Object... arguments) {
+        Recording.check(this, image(), actual == null ? "" : "layer(" + actual.index() + ")", arguments, assertion);
+        return myself;
     }
 
     private int index() {

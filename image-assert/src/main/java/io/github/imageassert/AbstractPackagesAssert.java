@@ -4,6 +4,7 @@ import io.github.imageassert.internal.assertions.InstalledPackages;
 import io.github.imageassert.internal.image.LoadedImage;
 import io.github.imageassert.packages.Ecosystem;
 import io.github.imageassert.packages.InstalledPackage;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Set;
 import org.assertj.core.api.AbstractAssert;
@@ -30,26 +31,22 @@ public abstract class AbstractPackagesAssert<SELF extends AbstractPackagesAssert
 
     /** Each name is installed (Python names compare the PEP 503 way; a jar answers to its artifactId). */
     public SELF contains(String... names) {
-        installed.assertContains(info, image(), ecosystems(), installedPackages(), names);
-        return myself;
+        return check(image -> installed.assertContains(info, image, ecosystems(), installedPackages(), names), names);
     }
 
     /** The package is installed at exactly this version (any copy of it, for npm and jars that ship several). */
     public SELF containsVersion(String name, String version) {
-        installed.assertContainsVersion(info, image(), ecosystems(), installedPackages(), name, version);
-        return myself;
+        return check(image -> installed.assertContainsVersion(info, image, ecosystems(), installedPackages(), name, version), name, version);
     }
 
     /** The package is installed at a version matching {@code regex} (anywhere in it), e.g. {@code "^3\\.12\\."}. */
     public SELF containsVersionMatching(String name, String regex) {
-        installed.assertContainsVersionMatching(info, image(), ecosystems(), installedPackages(), name, regex);
-        return myself;
+        return check(image -> installed.assertContainsVersionMatching(info, image, ecosystems(), installedPackages(), name, regex), name, regex);
     }
 
     /** None of these is installed; reports every one found with the layer that brought it. */
     public SELF doesNotContain(String... names) {
-        installed.assertDoesNotContain(info, image(), ecosystems(), installedPackages(), names);
-        return myself;
+        return check(image -> installed.assertDoesNotContain(info, image, ecosystems(), installedPackages(), names), names);
     }
 
     /** The packages themselves, for any AssertJ list assertion. */
@@ -60,6 +57,25 @@ public abstract class AbstractPackagesAssert<SELF extends AbstractPackagesAssert
 
     private LoadedImage image() {
         return actual == null ? null : actual.image().loaded();
+    }
+
+    /** Every assertion runs through here: it is what the run's report records (see {@link Recording}). */
+    private SELF check(Consumer<LoadedImage> assertion, Object... arguments) {
+        Recording.check(this, image(), actual == null ? "" : navigation(actual.ecosystems()), arguments, assertion);
+        return myself;
+    }
+
+    /** {@code osPackages()}, {@code npmPackages()}...: how the test reached these packages. */
+    private static String navigation(Set<Ecosystem> ecosystems) {
+        if (ecosystems.contains(Ecosystem.DPKG) || ecosystems.contains(Ecosystem.APK)) {
+            return "osPackages()";
+        }
+        return switch (ecosystems.iterator().next()) {
+            case NPM -> "npmPackages()";
+            case PYTHON -> "pythonPackages()";
+            case JAVA -> "javaArchives()";
+            default -> "packages()";
+        };
     }
 
     private Set<Ecosystem> ecosystems() {

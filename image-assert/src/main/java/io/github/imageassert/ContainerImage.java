@@ -14,6 +14,7 @@ import io.github.imageassert.image.Platform;
 import io.github.imageassert.internal.analysis.DiffAnalysis;
 import io.github.imageassert.internal.analysis.HygieneAnalysis;
 import io.github.imageassert.internal.analysis.WasteAnalysis;
+import io.github.imageassert.internal.dockerfile.DockerfileOrigin;
 import io.github.imageassert.internal.image.LoadedImage;
 import io.github.imageassert.internal.packages.Packages;
 import io.github.imageassert.internal.secrets.SecretScanner;
@@ -115,6 +116,16 @@ public final class ContainerImage {
     /** The same image, named differently in failure messages (e.g. with the Dockerfile target that built it). */
     public ContainerImage describedAs(String newDescription) {
         return new ContainerImage(loaded.describedAs(newDescription));
+    }
+
+    /**
+     * The same image, knowing the Dockerfile and the target (stage) it was built from: failure messages then name the
+     * line of the instruction that made a layer ({@code layer 5 (RUN npm ci) at docker/Dockerfile:14}), and so does
+     * the run's report. {@code @BuildImage} does this for every image it builds; call it for an image built
+     * elsewhere from a Dockerfile you have. An empty or null target means the last stage. The Dockerfile is read now.
+     */
+    public ContainerImage builtFrom(Path dockerfile, String target) {
+        return new ContainerImage(loaded.builtFrom(DockerfileOrigin.read(Objects.requireNonNull(dockerfile, "dockerfile"), target)));
     }
 
     /** The name this image was asked for by: a tag, an id, or for an archive its tag or file name. */

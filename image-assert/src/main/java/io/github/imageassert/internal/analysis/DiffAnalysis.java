@@ -40,7 +40,7 @@ public final class DiffAnalysis {
                 right = next(i);
             }
         }
-        return new ImageDiff(base.size(), image.size(), added, removed, changed);
+        return image.remember("diff:" + base.description(), new ImageDiff(base.size(), image.size(), added, removed, changed));
     }
 
     private static FileEntry next(Iterator<FileEntry> it) {

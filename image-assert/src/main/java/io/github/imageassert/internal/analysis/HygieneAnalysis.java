@@ -32,8 +32,8 @@ public final class HygieneAnalysis {
 
     /** Regular files with the setuid or setgid bit: they run with their owner's or group's rights, whoever starts them. */
     public static List<FileEntry> setuidOrSetgidFiles(LoadedImage image) {
-        return image.filesystem().entries().stream()
-                .filter(e -> e.isRegularFile() && (e.mode() & (FileEntry.SETUID | FileEntry.SETGID)) != 0).toList();
+        return image.remember("hygiene:setuid", image.filesystem().entries().stream()
+                .filter(e -> e.isRegularFile() && (e.mode() & (FileEntry.SETUID | FileEntry.SETGID)) != 0).toList());
     }
 
     /**
@@ -44,10 +44,10 @@ public final class HygieneAnalysis {
      */
     public static List<FileEntry> worldWritable(LoadedImage image) {
         MergedFilesystem fs = image.filesystem();
-        return fs.entries().stream()
+        return image.remember("hygiene:world-writable", fs.entries().stream()
                 .filter(e -> !e.isSymlink() && (e.mode() & 0002) != 0 && !RUNTIME_MOUNTS.matcher(e.path()).matches())
                 .filter(e -> !isStickyDir(Optional.of(e)) && !isStickyDir(fs.entry(ImagePaths.parent(e.path()))))
-                .toList();
+                .toList());
     }
 
     private static boolean isStickyDir(Optional<FileEntry> entry) {
@@ -56,6 +56,6 @@ public final class HygieneAnalysis {
 
     /** Package-manager caches left in the image, largest first. */
     public static List<PackageCache> packageManagerCaches(LoadedImage image) {
-        return PackageCaches.find(image.filesystem());
+        return image.remember("hygiene:package-caches", PackageCaches.find(image.filesystem()));
     }
 }

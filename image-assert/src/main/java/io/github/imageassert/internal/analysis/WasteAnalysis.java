@@ -26,7 +26,8 @@ public final class WasteAnalysis {
         byPath.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         long userSize = image.layers().stream().skip(1).mapToLong(Layer::size).sum();
-        return new Waste(copies.stream().mapToLong(r -> r.entry().size()).sum(), image.size(), userSize, sorted, copies);
+        return image.remember("waste", new Waste(copies.stream().mapToLong(r -> r.entry().size()).sum(), image.size(), userSize,
+                sorted, copies));
     }
 
 }

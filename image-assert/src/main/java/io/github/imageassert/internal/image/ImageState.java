@@ -22,6 +22,8 @@ final class ImageState {
 
     final ImageSource source;
     final ConcurrentHashMap<String, byte[]> contentCache = new ConcurrentHashMap<>();
+    /** The last result of each analysis a test ran, for the run's report; never used to answer a question. */
+    final ConcurrentHashMap<String, Object> analyses = new ConcurrentHashMap<>();
     private final LayerStore store;
     private final LayerLoader loader;
     private volatile List<LoadedLayer> loaded;
@@ -59,6 +61,26 @@ final class ImageState {
             }
         }
         return l;
+    }
+
+    /** The merged filesystem when something read it already; never reads a layer. */
+    MergedFilesystem filesystemIfRead() {
+        return filesystem;
+    }
+
+    /** Each layer's index when the layers were read already; never reads a layer. */
+    List<LoadedLayer> loadedLayersIfRead() {
+        return loaded;
+    }
+
+    /** The layers with their sizes when they are known without reading a layer: asked for already, or from the engine. */
+    List<Layer> layersIfKnown() {
+        List<Layer> l = layers;
+        if (l != null) {
+            return l;
+        }
+        ImageManifest m = manifest();
+        return m.engineSizes() != null || loaded != null ? layers() : null;
     }
 
     MergedFilesystem filesystem() {

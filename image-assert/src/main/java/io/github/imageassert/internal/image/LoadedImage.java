@@ -3,10 +3,14 @@ package io.github.imageassert.internal.image;
 import io.github.imageassert.fs.EntryContentVisitor;
 import io.github.imageassert.fs.FileEntry;
 import io.github.imageassert.fs.Resolution;
+import io.github.imageassert.image.HistoryEntry;
 import io.github.imageassert.image.ImageConfig;
 import io.github.imageassert.image.ImageMetadata;
 import io.github.imageassert.image.Layer;
 import io.github.imageassert.image.Platform;
+import io.github.imageassert.internal.dockerfile.DockerfileOrigin;
+import io.github.imageassert.internal.dockerfile.SourceLocation;
+import io.github.imageassert.internal.index.LayerIndex;
 import io.github.imageassert.internal.index.MergedFilesystem;
 import io.github.imageassert.internal.source.ImageManifest;
 import io.github.imageassert.internal.source.ImageSource;
@@ -37,10 +41,12 @@ public final class LoadedImage {
 
     private final ImageState state;
     private final String description;
+    private final DockerfileOrigin origin;
 
-    private LoadedImage(ImageState state, String description) {
+    private LoadedImage(ImageState state, String description, DockerfileOrigin origin) {
         this.state = state;
         this.description = description;
+        this.origin = origin;
     }
 
     /** An image from {@code source}, read through the layer store this JVM's settings name (if any). */
@@ -49,12 +55,27 @@ public final class LoadedImage {
     }
 
     public static LoadedImage of(ImageSource source, Optional<LayerStore> store) {
-        return new LoadedImage(new ImageState(Objects.requireNonNull(source, "source"), store.orElse(null)), null);
+        return new LoadedImage(new ImageState(Objects.requireNonNull(source, "source"), store.orElse(null)), null, null);
     }
 
     /** The same image, named differently in failure messages; the index and caches are shared. */
     public LoadedImage describedAs(String newDescription) {
-        return new LoadedImage(state, newDescription);
+        return new LoadedImage(state, newDescription, origin);
+    }
+
+    /** The same image, knowing the Dockerfile and target that built it: messages and reports then name the lines. */
+    public LoadedImage builtFrom(DockerfileOrigin dockerfile) {
+        return new LoadedImage(state, description, Objects.requireNonNull(dockerfile, "dockerfile"));
+    }
+
+    /** The Dockerfile that built the image, when known. */
+    public Optional<DockerfileOrigin> origin() {
+        return Optional.ofNullable(origin);
+    }
+
+    /** What every description of this image shares: equal for two descriptions of one image, for the run's report. */
+    public Object identity() {
+        return state;
     }
 
     public String reference() {
@@ -92,14 +113,80 @@ public final class LoadedImage {
         return layers().stream().mapToLong(Layer::size).sum();
     }
 
-    /** {@code layer 3 (RUN apt-get install -y gcc)}, for messages; reads no layer. */
+    /**
+     * {@code layer 3 (RUN apt-get install -y gcc)}, for messages; reads no layer. When the Dockerfile is known, where
+     * the instruction is: {@code layer 3 (RUN apt-get install -y gcc) at src/test/docker/Dockerfile:14}, or for a
+     * layer of the base image {@code layer 0 (...) from the base image, src/test/docker/Dockerfile:1}.
+     */
     public String describeLayer(int index) {
         ImageManifest m = state.manifest();
         if (index < 0 || index >= m.layers().size()) {
             return "layer " + index;
         }
         var step = m.layers().get(index).step();
-        return "layer " + index + " (" + (step == null ? "no history" : step.instruction(100)) + ")";
+        String text = "layer " + index + " (" + (step == null ? "no history" : step.instruction(100)) + ")";
+        return layerLocation(index).map(at -> text + (at.baseImage() ? " from the base image, " : " at ") + at).orElse(text);
+    }
+
+    /** The Dockerfile instruction that made layer {@code index}, when the Dockerfile is known and the history lines up. */
+    public Optional<SourceLocation> layerLocation(int index) {
+        if (origin == null) {
+            return Optional.empty();
+        }
+        int step = historyIndexOfLayer(index);
+        return step < 0 ? Optional.empty() : origin.locate(metadata().history(), step);
+    }
+
+    /** The Dockerfile instruction of every history step (null where none is known); empty without a Dockerfile. */
+    public List<SourceLocation> historyLocations() {
+        return origin == null ? List.of() : origin.locateAll(metadata().history());
+    }
+
+    /** The index in the history of the step that made layer {@code index}, or -1 when the history does not line up. */
+    public int historyIndexOfLayer(int index) {
+        List<HistoryEntry> history = metadata().history();
+        int layers = state.manifest().layers().size();
+        if (history.stream().filter(h -> !h.emptyLayer()).count() != layers || index < 0 || index >= layers) {
+            return -1;
+        }
+        int seen = -1;
+        for (int i = 0; i < history.size(); i++) {
+            if (!history.get(i).emptyLayer() && ++seen == index) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ---- what a report may show without reading anything the test did not read ----------------------------------
+
+    /** Keeps the result of an analysis the test ran (waste, hygiene, packages, secrets, diffs), for the run's report. */
+    public <T> T remember(String analysis, T result) {
+        if (result != null) {
+            state.analyses.put(analysis, result);
+        }
+        return result;
+    }
+
+    /** The analyses run on this image so far, by name, with their last results. */
+    public Map<String, Object> analysesRun() {
+        return Map.copyOf(state.analyses);
+    }
+
+    /** The merged filesystem when a question read it; never reads a layer. */
+    public Optional<MergedFilesystem> filesystemIfRead() {
+        return Optional.ofNullable(state.filesystemIfRead());
+    }
+
+    /** Each layer's own entries (what its tar holds) when the layers were read; never reads a layer. */
+    public Optional<List<LayerIndex>> layerIndexesIfRead() {
+        List<LoadedLayer> loaded = state.loadedLayersIfRead();
+        return loaded == null ? Optional.empty() : Optional.of(loaded.stream().map(LoadedLayer::index).toList());
+    }
+
+    /** Layers with their sizes when known without reading a layer (from the engine, or read already). */
+    public Optional<List<Layer>> layersIfKnown() {
+        return Optional.ofNullable(state.layersIfKnown());
     }
 
     /** The merged filesystem; the first call reads every layer once (from the store when it holds them). */

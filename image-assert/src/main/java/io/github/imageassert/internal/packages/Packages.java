@@ -65,12 +65,12 @@ public final class Packages {
             }
         }
         out.sort(Comparator.comparing(InstalledPackage::name));
-        return List.copyOf(out);
+        return image.remember("packages:os", List.copyOf(out));
     }
 
     /** Every package under a {@code node_modules} directory, nested ones included. */
     public static List<InstalledPackage> npm(LoadedImage image) {
-        return NpmTree.of(image).packages().stream().map(NpmTree.Node::installed).toList();
+        return image.remember("packages:npm", NpmTree.of(image).packages().stream().map(NpmTree.Node::installed).toList());
     }
 
     /** Installed Python distributions ({@code *.dist-info/METADATA}: pip, uv, poetry and wheel installs). */
@@ -84,7 +84,7 @@ public final class Packages {
             }
         });
         out.sort(Comparator.comparing(InstalledPackage::name).thenComparing(InstalledPackage::location));
-        return List.copyOf(out);
+        return image.remember("packages:python", List.copyOf(out));
     }
 
     /** Every {@code .jar} file, and the jars inside one (one level deep), by Maven coordinates where the jar has them. */
@@ -94,7 +94,7 @@ public final class Packages {
         List<InstalledPackage> out = new ArrayList<>();
         image.readContents(jars, (entry, in) -> out.addAll(JarArchives.read(in, entry.path(), entry.layer(), false)));
         out.sort(Comparator.comparing(InstalledPackage::location).thenComparing(InstalledPackage::name));
-        return List.copyOf(out);
+        return image.remember("packages:java", List.copyOf(out));
     }
 
     /** Where this image keeps records of that kind: what a message can say was looked at. */

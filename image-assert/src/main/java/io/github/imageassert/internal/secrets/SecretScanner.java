@@ -59,6 +59,6 @@ public final class SecretScanner {
         });
         findings.sort(Comparator.comparingInt((SecretFinding f) -> f.entry().layer())
                 .thenComparing(f -> f.entry().path()).thenComparing(f -> f.rule().id()));
-        return List.copyOf(findings);
+        return image.remember("secrets:" + rules, List.copyOf(findings));
     }
 }

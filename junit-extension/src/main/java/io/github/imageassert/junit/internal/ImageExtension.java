@@ -66,11 +66,21 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        publishReportLocation(context);
         EngineRequirement.ofClass(context.getRequiredTestClass()).require(() -> engineAnswers(context));
         Class<?> testClass = context.getRequiredTestClass();
         // A static initializer may prepare the build context; it must run before the build, not on field.set.
         Class.forName(testClass.getName(), true, testClass.getClassLoader());
         injectFields(context, null, f -> Modifier.isStatic(f.getModifiers()));
+    }
+
+    /**
+     * Where the run's report will be ({@link ReportListener} writes it when the run ends), as a report entry of each
+     * class that uses the extension: {@code image-assert.report=file:///.../target/image-assert/index.html}.
+     */
+    private static void publishReportLocation(ExtensionContext context) {
+        ReportSettings.dir(context::getConfigurationParameter).ifPresent(dir -> context.publishReportEntry(
+                "image-assert.report", dir.resolve(io.github.imageassert.internal.report.ReportWriter.HTML).toUri().toString()));
     }
 
     @Override
@@ -181,8 +191,10 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
             progress.info("Built " + request.describe() + " in " + seconds + " s: " + id);
             context.getRoot().publishReportEntry(Map.of("image-assert.build", request.describe(), "image-assert.tag", tag,
                     "image-assert.builder", builder.name(), "image-assert.seconds", String.valueOf(seconds)));
-            return BuildOutcome.built(tag, ContainerImage.fromDaemon(tag).describedAs(tag + " (" + request.describe() + ")"),
-                    settings.cleanup());
+            // knowing its Dockerfile, the image's messages and report name the line of each layer's instruction
+            ContainerImage image = ContainerImage.fromDaemon(tag).describedAs(tag + " (" + request.describe() + ")")
+                    .builtFrom(request.dockerfile(), request.target());
+            return BuildOutcome.built(tag, image, settings.cleanup());
         } catch (RuntimeException e) {
             progress.error("Build of " + request.describe() + " failed: " + e.getMessage());
             context.getRoot().publishReportEntry(Map.of("image-assert.build.failed", request.describe()));

@@ -6,6 +6,7 @@ import io.github.imageassert.fs.Resolution;
 import io.github.imageassert.image.DataSize;
 import io.github.imageassert.image.Layer;
 import io.github.imageassert.internal.image.LoadedImage;
+import io.github.imageassert.internal.report.AssertionLog;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,12 @@ final class ImageEvidence {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** {@code layer 3 (RUN apt-get install -y gcc)}. */
+    /**
+     * {@code layer 3 (RUN apt-get install -y gcc)}, with the Dockerfile line when the image knows its Dockerfile. The
+     * run's report learns from it which layers a failure names, the first one the layer at fault.
+     */
     static String layer(LoadedImage image, int index) {
+        AssertionLog.mentionLayer(index);
         return image.describeLayer(index);
     }
 
