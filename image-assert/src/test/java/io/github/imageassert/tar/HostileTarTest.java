@@ -215,7 +215,7 @@ class HostileTarTest {
         assertThatThrownBy(() -> index(new ByteArrayInputStream(gzip), Limits.defaults().with(Limit.PATH_LENGTH, MiB)))
                 .isInstanceOfSatisfying(LimitExceededException.class,
                         e -> assertThat(e.property()).isEqualTo("imageassert.limits.pathDepth"))
-                .hasMessageContaining("is 20001 components deep. That is beyond the limit on components of a path, 256");
+                .hasMessageContaining("is 20001 components deep. That is beyond the limit on components of a path, 2,048");
     }
 
     @Test

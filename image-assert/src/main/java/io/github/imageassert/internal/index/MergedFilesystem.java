@@ -186,7 +186,7 @@ public final class MergedFilesystem implements ImageFilesystem {
             for (int i = 0; i < written.size(); i++) {
                 FileEntry raw = written.get(i);
                 FileEntry entry = raw.layer() == index ? raw : relabel(raw, index);
-                implied += ensureParents(entry.path(), index, impliedMax - implied);
+                implied += ensureParents(entry.path(), index, layer, impliedMax - implied);
                 if (implied > impliedMax) {
                     throw corrupt(index, layer, "its entries imply more than " + impliedMax + " bytes of parent directory "
                             + "paths that it does not list, more than its own size: no writer leaves out so many (a path "
@@ -301,11 +301,18 @@ public final class MergedFilesystem implements ImageFilesystem {
          * nested d deep implies up to d parents whose paths take up to d times its length (d squared bytes for a
          * path of d one-letter names), which {@link #apply} holds to the layer's own size.
          */
-        private long ensureParents(String path, int index, long room) {
+        private long ensureParents(String path, int index, LayerIndex layer, long room) {
             long added = 0;
             for (int slash = path.lastIndexOf('/'); slash > 0 && added <= room; slash = path.lastIndexOf('/', slash - 1)) {
                 String parent = path.substring(0, slash);
-                if (live.putIfAbsent(parent, new FileEntry(parent, FileType.DIRECTORY, 0755, 0, 0, 0, null, 0, index)) != null) {
+                FileEntry present = live.putIfAbsent(parent, new FileEntry(parent, FileType.DIRECTORY, 0755, 0, 0, 0, null, 0, index));
+                if (present != null) {
+                    if (!present.isDirectory() && present.type() != FileType.SYMLINK) {
+                        // an extractor fails here ("not a directory"); listing the entry anyway would show a file no lookup finds
+                        throw corrupt(index, layer, "its entry " + path + " is below " + parent + ", which is a "
+                                + present.type().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                                + " (from layer " + present.layer() + "), not a directory");
+                    }
                     break; // it was there, and so are its own parents
                 }
                 added += parent.length();

@@ -24,8 +24,11 @@ public enum Limit {
     TAR_HEADER_SIZE("tarHeaderSize", 1L << 20, true, "bytes of one tar entry's extended headers"),
     /** Bytes of a path inside the image (or a link's target): Linux's PATH_MAX. */
     PATH_LENGTH("pathLength", 4096, false, "bytes of a path"),
-    /** Components of a path inside the image ({@code /usr/bin/ls} has 3). */
-    PATH_DEPTH("pathDepth", 256, false, "components of a path"),
+    /**
+     * Components of a path inside the image ({@code /usr/bin/ls} has 3): as many as a path within {@link #PATH_LENGTH}
+     * can have, so that every path the kernel accepts is read; raising the length raises what depth can cost.
+     */
+    PATH_DEPTH("pathDepth", 2048, false, "components of a path"),
     /** Entries in one layer's tar, whiteouts included. */
     LAYER_ENTRIES("layerEntries", 1_000_000, false, "entries of one layer");
 

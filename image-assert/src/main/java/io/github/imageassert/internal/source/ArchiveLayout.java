@@ -25,9 +25,10 @@ final class ArchiveLayout {
     /**
      * @param config       the config blob's entry name
      * @param configDigest its digest, when the archive names it by one
+     * @param configSize   its size as its descriptor gives it, or -1
      * @param layers       layer references without diff ids (the config has them)
      */
-    record Resolved(String config, String configDigest, List<LayerRef> layers, List<String> tags) {
+    record Resolved(String config, String configDigest, long configSize, List<LayerRef> layers, List<String> tags) {
     }
 
     private ArchiveLayout() {
@@ -89,7 +90,7 @@ final class ArchiveLayout {
         }
         ManifestJson m = ManifestSelection.readManifest(manifest, where + ": manifest.json");
         List<LayerRef> layers = ManifestSelection.layers(m, l -> Digests.hex(l.digest()), where);
-        return new Resolved(Digests.hex(m.config().digest()), m.config().digest(), layers, List.of());
+        return new Resolved(Digests.hex(m.config().digest()), m.config().digest(), m.config().sizeOr(-1), layers, List.of());
     }
 
     private static Resolved fromDockerManifest(ArchiveFiles files, byte[] bytes, String tag) {
@@ -133,7 +134,7 @@ final class ArchiveLayout {
             layers.add(new LayerRef(layers.size(), null, name, mediaType, digest, source == null ? -1 : source.sizeOr(-1), null,
                     source == null ? List.of() : source.urls(), source != null && source.annotation(LayerRef.ESTARGZ_TOC) != null));
         }
-        return new Resolved(chosen.config(), digestOfConfigName(chosen.config()), layers, chosen.repoTags());
+        return new Resolved(chosen.config(), digestOfConfigName(chosen.config()), -1, layers, chosen.repoTags());
     }
 
     private static Resolved fromOciIndex(ArchiveFiles files, ImageIndexJson index, Platform wanted) throws IOException {
@@ -148,7 +149,8 @@ final class ArchiveLayout {
                 files.describe() + ": manifest " + chosen.digest());
         List<LayerRef> layers = ManifestSelection.layers(manifest, l -> blobName(l.digest(), files), files.describe());
         String tag = chosen.annotation("org.opencontainers.image.ref.name");
-        return new Resolved(blobName(manifest.config().digest(), files), manifest.config().digest(), layers,
+        return new Resolved(blobName(manifest.config().digest(), files), manifest.config().digest(),
+                manifest.config().sizeOr(-1), layers,
                 tag == null ? List.of() : List.of(tag));
     }
 

@@ -64,7 +64,7 @@ public final class ArchiveSource implements ImageSource {
             ArchiveLayout.Resolved resolved = ArchiveLayout.resolve(files, tag, platform, ociLayout);
             byte[] configBytes = files.requireDocument(resolved.config(), "image config");
             if (resolved.configDigest() != null) {
-                ArchiveLayout.checkDigest(files, configBytes, resolved.configDigest(), -1, "image config");
+                ArchiveLayout.checkDigest(files, configBytes, resolved.configDigest(), resolved.configSize(), "image config");
             }
             for (LayerRef r : resolved.layers()) {
                 if (!files.exists(r.name())) {
