@@ -11,6 +11,7 @@ import io.github.imageassert.image.Layer;
 import io.github.imageassert.image.Platform;
 import io.github.imageassert.testing.ImageArchive;
 import io.github.imageassert.testing.LayerTar;
+import io.github.imageassert.testing.RawTar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -170,5 +171,32 @@ class ArchiveSourceTest {
                 .isInstanceOfSatisfying(InvalidImageException.class,
                         e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.UNKNOWN_MEDIA_TYPE))
                 .hasMessageContaining("has media type 'application/x-mystery', which is not an OCI or Docker layer type");
+    }
+
+    @Test
+    void anEntryOfTheArchiveThatCannotBeReadIsATypedErrorNamingIt() throws Exception {
+        // GIVEN docker save archives whose manifest.json, or whose layer, is a sparse entry with a map that ends
+        // before its size (Commons Compress fails reading it with "Truncated TAR archive")
+        byte[] layer = new LayerTar().file("/a", "a").bytes();
+        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + LayerTar.sha256(layer) + "\"]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String configName = LayerTar.sha256(config).substring(7) + ".json";
+        byte[] manifest = ("[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"s:1\"],\"Layers\":[\"l/layer.tar\"]}]")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path badManifest = Files.write(dir.resolve("manifest.tar"), new RawTar().file(configName, config).file("l/layer.tar", layer)
+                .oldGnuSparse("manifest.json", manifest.length + 100, new long[][] {{0, manifest.length}}, manifest).end());
+        Path badLayer = Files.write(dir.resolve("layer.tar"), new RawTar().file(configName, config).file("manifest.json", manifest)
+                .oldGnuSparse("l/layer.tar", layer.length + 100, new long[][] {{0, layer.length}}, layer).end());
+
+        // THEN each is refused as a corrupt archive, naming the entry (not an UncheckedIOException naming the file only)
+        assertThatThrownBy(() -> ContainerImage.fromArchive(badManifest).config())
+                .isInstanceOfSatisfying(InvalidImageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.CORRUPT_ARCHIVE))
+                .hasMessageContaining("manifest.tar is not a readable tar")
+                .hasMessageContaining("the sparse map of 'manifest.json' ends at " + manifest.length);
+        assertThatThrownBy(() -> ContainerImage.fromArchive(badLayer).filesystem())
+                .isInstanceOfSatisfying(InvalidImageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.CORRUPT_ARCHIVE))
+                .hasMessageContaining("the sparse map of 'l/layer.tar' ends at " + layer.length);
     }
 }
