@@ -199,4 +199,36 @@ class ArchiveSourceTest {
                         e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.CORRUPT_ARCHIVE))
                 .hasMessageContaining("the sparse map of 'l/layer.tar' ends at " + layer.length);
     }
+
+    @Test
+    void aNulCharacterInALayerNameOrADigestIsATypedError() throws Exception {
+        // GIVEN a docker save directory whose manifest.json names the layer and the config with a NUL inside, and an OCI
+        // layout whose index names a manifest by a digest with a NUL inside (a path cannot hold a NUL)
+        Path save = dir.resolve("save");
+        Files.createDirectories(save);
+        Path legacy = new ImageArchive().layer(new LayerTar().file("/a", "a"), "ADD a /").writeLegacyDockerSave(dir.resolve("l.tar"), "nul:1");
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarFile(legacy)) {
+            for (var e : tar.getEntries()) {
+                Path to = save.resolve(e.getName());
+                if (e.isDirectory()) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    Files.write(to, tar.getInputStream(e).readAllBytes());
+                }
+            }
+        }
+        String manifest = Files.readString(save.resolve("manifest.json"));
+        Path layout = new ImageArchive().layer(new LayerTar().file("/a", "a"), "ADD a /").writeOciLayout(dir.resolve("oci"));
+        Files.writeString(layout.resolve("index.json"), Files.readString(layout.resolve("index.json")).replaceFirst("sha256:", "sha256:\\\\u0000"));
+
+        Files.writeString(save.resolve("manifest.json"), manifest.replace("/layer.tar", "\\u0000/layer.tar"));
+        assertThatThrownBy(() -> ContainerImage.fromArchive(save).config()).isInstanceOfSatisfying(InvalidImageException.class,
+                e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.MISSING_BLOB));
+        Files.writeString(save.resolve("manifest.json"), manifest.replace(".json\"", "\\u0000.json\""));
+        assertThatThrownBy(() -> ContainerImage.fromArchive(save).config()).isInstanceOfSatisfying(InvalidImageException.class,
+                e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.MISSING_BLOB));
+        assertThatThrownBy(() -> ContainerImage.fromOciLayout(layout).config()).isInstanceOfSatisfying(InvalidImageException.class,
+                e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.BAD_JSON)).hasMessageContaining("is not a sha256 digest");
+    }
 }
