@@ -18,7 +18,7 @@ public class InvalidImageException extends ImageAssertException {
         NO_MATCHING_PLATFORM,
         /** The archive holds no image, or several where one was expected. */
         NOT_AN_IMAGE,
-        /** The archive itself is not a readable tar. */
+        /** The archive itself is not a readable tar, or a file in it cannot be read (the message names it). */
         CORRUPT_ARCHIVE,
         /** A blob's bytes do not match the digest (or size) its descriptor gives. */
         DIGEST_MISMATCH,

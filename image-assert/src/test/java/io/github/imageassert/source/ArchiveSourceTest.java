@@ -11,6 +11,7 @@ import io.github.imageassert.image.Layer;
 import io.github.imageassert.image.Platform;
 import io.github.imageassert.testing.ImageArchive;
 import io.github.imageassert.testing.LayerTar;
+import io.github.imageassert.testing.RawTar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -170,5 +171,64 @@ class ArchiveSourceTest {
                 .isInstanceOfSatisfying(InvalidImageException.class,
                         e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.UNKNOWN_MEDIA_TYPE))
                 .hasMessageContaining("has media type 'application/x-mystery', which is not an OCI or Docker layer type");
+    }
+
+    @Test
+    void anEntryOfTheArchiveThatCannotBeReadIsATypedErrorNamingIt() throws Exception {
+        // GIVEN docker save archives whose manifest.json, or whose layer, is a sparse entry with a map that ends
+        // before its size (Commons Compress fails reading it with "Truncated TAR archive")
+        byte[] layer = new LayerTar().file("/a", "a").bytes();
+        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + LayerTar.sha256(layer) + "\"]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String configName = LayerTar.sha256(config).substring(7) + ".json";
+        byte[] manifest = ("[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"s:1\"],\"Layers\":[\"l/layer.tar\"]}]")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path badManifest = Files.write(dir.resolve("manifest.tar"), new RawTar().file(configName, config).file("l/layer.tar", layer)
+                .oldGnuSparse("manifest.json", manifest.length + 100, new long[][] {{0, manifest.length}}, manifest).end());
+        Path badLayer = Files.write(dir.resolve("layer.tar"), new RawTar().file(configName, config).file("manifest.json", manifest)
+                .oldGnuSparse("l/layer.tar", layer.length + 100, new long[][] {{0, layer.length}}, layer).end());
+
+        // THEN each is refused as a corrupt archive, naming the entry (not an UncheckedIOException naming the file only)
+        assertThatThrownBy(() -> ContainerImage.fromArchive(badManifest).config())
+                .isInstanceOfSatisfying(InvalidImageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.CORRUPT_ARCHIVE))
+                .hasMessageContaining("manifest.tar is not a readable tar")
+                .hasMessageContaining("the sparse map of 'manifest.json' ends at " + manifest.length);
+        assertThatThrownBy(() -> ContainerImage.fromArchive(badLayer).filesystem())
+                .isInstanceOfSatisfying(InvalidImageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.CORRUPT_ARCHIVE))
+                .hasMessageContaining("the sparse map of 'l/layer.tar' ends at " + layer.length);
+    }
+
+    @Test
+    void aNulCharacterInALayerNameOrADigestIsATypedError() throws Exception {
+        // GIVEN a docker save directory whose manifest.json names the layer and the config with a NUL inside, and an OCI
+        // layout whose index names a manifest by a digest with a NUL inside (a path cannot hold a NUL)
+        Path save = dir.resolve("save");
+        Files.createDirectories(save);
+        Path legacy = new ImageArchive().layer(new LayerTar().file("/a", "a"), "ADD a /").writeLegacyDockerSave(dir.resolve("l.tar"), "nul:1");
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarFile(legacy)) {
+            for (var e : tar.getEntries()) {
+                Path to = save.resolve(e.getName());
+                if (e.isDirectory()) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    Files.write(to, tar.getInputStream(e).readAllBytes());
+                }
+            }
+        }
+        String manifest = Files.readString(save.resolve("manifest.json"));
+        Path layout = new ImageArchive().layer(new LayerTar().file("/a", "a"), "ADD a /").writeOciLayout(dir.resolve("oci"));
+        Files.writeString(layout.resolve("index.json"), Files.readString(layout.resolve("index.json")).replaceFirst("sha256:", "sha256:\\\\u0000"));
+
+        Files.writeString(save.resolve("manifest.json"), manifest.replace("/layer.tar", "\\u0000/layer.tar"));
+        assertThatThrownBy(() -> ContainerImage.fromArchive(save).config()).isInstanceOfSatisfying(InvalidImageException.class,
+                e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.MISSING_BLOB));
+        Files.writeString(save.resolve("manifest.json"), manifest.replace(".json\"", "\\u0000.json\""));
+        assertThatThrownBy(() -> ContainerImage.fromArchive(save).config()).isInstanceOfSatisfying(InvalidImageException.class,
+                e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.MISSING_BLOB));
+        assertThatThrownBy(() -> ContainerImage.fromOciLayout(layout).config()).isInstanceOfSatisfying(InvalidImageException.class,
+                e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.BAD_JSON)).hasMessageContaining("is not a sha256 digest");
     }
 }

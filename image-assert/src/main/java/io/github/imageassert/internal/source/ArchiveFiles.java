@@ -9,7 +9,6 @@ import io.github.imageassert.internal.tar.TarNames;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -25,7 +24,7 @@ import org.apache.commons.compress.archivers.tar.TarFile;
  * Named files of an image archive, read without unpacking it: a directory (an OCI layout, an extracted
  * {@code docker save}) or a tar, read with random access so that only the entries asked for are read. Names come
  * from the archive's own manifests, so they are input: a name never leads outside the archive, and only regular
- * files are read.
+ * files are read. A file that cannot be read is an {@link InvalidImageException} naming it ({@link #unreadable}).
  */
 abstract class ArchiveFiles implements Closeable {
 
@@ -45,14 +44,24 @@ abstract class ArchiveFiles implements Closeable {
         if (opened.isEmpty()) {
             return Optional.empty();
         }
+        byte[] bytes;
         try (InputStream in = opened.get()) {
-            byte[] bytes = in.readNBytes(Json.MAX_DOCUMENT + 1);
-            if (bytes.length > Json.MAX_DOCUMENT) {
-                throw new InvalidImageException(InvalidImageException.Reason.BAD_JSON, describe() + ": " + name
-                        + " is larger than " + (Json.MAX_DOCUMENT >> 20) + " MiB, which no image's metadata is. The archive is corrupt.");
-            }
-            return Optional.of(bytes);
+            bytes = in.readNBytes(Json.MAX_DOCUMENT + 1);
+        } catch (IOException e) {
+            throw unreadable(name, e);
         }
+        if (bytes.length > Json.MAX_DOCUMENT) {
+            throw new InvalidImageException(InvalidImageException.Reason.BAD_JSON, describe() + ": " + name
+                    + " is larger than " + (Json.MAX_DOCUMENT >> 20) + " MiB, which no image's metadata is. The archive is corrupt.");
+        }
+        return Optional.of(bytes);
+    }
+
+    /** The error for a file of the archive that is there but cannot be read to its end. */
+    InvalidImageException unreadable(String name, IOException e) {
+        return new InvalidImageException(InvalidImageException.Reason.CORRUPT_ARCHIVE, describe() + ": " + name
+                + " cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "). The archive is corrupt or "
+                + "changed while it was read; export or copy the image again.", e);
     }
 
     byte[] requireDocument(String name, String what) throws IOException {
@@ -84,7 +93,8 @@ abstract class ArchiveFiles implements Closeable {
             try {
                 this.realRoot = root.toRealPath();
             } catch (IOException e) {
-                throw new UncheckedIOException("Reading " + root.toAbsolutePath() + ": " + e.getMessage(), e);
+                throw new ImageNotFoundException("No image archive at " + root.toAbsolutePath() + ": the directory cannot be "
+                        + "resolved (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").");
             }
         }
 
@@ -214,7 +224,7 @@ abstract class ArchiveFiles implements Closeable {
             try {
                 tar.close();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // closing a file that was only read loses nothing; what was read was checked as it was read
             }
         }
     }

@@ -4,7 +4,7 @@ import io.github.imageassert.image.Platform;
 import io.github.imageassert.internal.digest.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.github.imageassert.image.InvalidImageException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -76,8 +76,13 @@ public final class ArchiveSource implements ImageSource {
                     : resolved.tags().isEmpty() ? path.getFileName().toString() : resolved.tags().get(0);
             return ImageManifest.fromConfig(reference, configBytes, resolved.layers(), files.describe());
         } catch (IOException e) {
-            throw new UncheckedIOException("Reading " + path.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw unreadable(e);
         }
+    }
+
+    private InvalidImageException unreadable(IOException e) {
+        return new InvalidImageException(InvalidImageException.Reason.CORRUPT_ARCHIVE, path.toAbsolutePath() + " cannot be read ("
+                + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Export or copy the image again.", e);
     }
 
     /** Each wanted layer's blob, read in place and checked against its digest and size where the manifest gives them. */
@@ -96,10 +101,13 @@ public final class ArchiveSource implements ImageSource {
                     // the blob's size bounds how far it may expand, also where the manifest does not give it
                     long size = ref.compressedSize() >= 0 ? ref.compressedSize() : files.size(ref.name());
                     sink.accept(ref.withCompressedSize(size), ref.name(), checked);
+                } catch (IOException e) {
+                    // the sink turns what it finds in a layer into typed errors: what is left is reading the archive
+                    throw files.unreadable(ref.name() + " (layer " + ref.index() + ")", e);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Reading " + path.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 }

@@ -7,6 +7,8 @@ import io.github.imageassert.image.Platform;
 import io.github.imageassert.internal.digest.Digests;
 import io.github.imageassert.internal.json.EngineHistoryJson;
 import io.github.imageassert.internal.json.EngineInspectJson;
+import io.github.imageassert.internal.limits.Limits;
+import io.github.imageassert.internal.tar.BoundedTarInputStream;
 import io.github.imageassert.internal.tar.TarNames;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * An image in a container engine. The manifest comes from the engine's inspect and history answers, without
@@ -133,7 +134,8 @@ public final class EngineSource implements ImageSource {
     public void deliver(Set<String> wanted, LayerSink sink) {
         Set<String> seen = new HashSet<>();
         try (InputStream in = EngineApi.export(reference)) {
-            TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(in, 1 << 20));
+            // the export's own headers are held to the same limit as a layer's
+            BoundedTarInputStream tar = BoundedTarInputStream.of(new BufferedInputStream(in, 1 << 20), Limits.fromEnvironment());
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 if (!e.isFile() || e.isLink() || e.isSymbolicLink()) {
@@ -150,6 +152,9 @@ public final class EngineSource implements ImageSource {
                 }
             }
         } catch (IOException e) {
+            Limits.ExceededIOException.in(e).ifPresent(limit -> {
+                throw limit.toException("The export of " + reference + " from the engine");
+            });
             throw new UncheckedIOException("Exporting " + reference + " from the engine failed: " + e.getMessage(), e);
         }
     }

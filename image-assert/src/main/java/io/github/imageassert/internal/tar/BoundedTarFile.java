@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.archivers.tar.TarFile;
 
@@ -14,7 +15,8 @@ import org.apache.commons.compress.archivers.tar.TarFile;
  * Opens an image archive (a {@code docker save} or OCI layout tar) for random access, its headers read under the
  * limit on one entry's extended headers. Commons Compress' {@link TarFile} reads every header when it opens, and
  * buffers PAX records and long names whole: while it opens, every byte it reads is header, so the channel under it
- * counts the bytes read between two skips over an entry's data and fails past the limit.
+ * counts the bytes read between two skips over an entry's data and fails past the limit. A sparse entry's map is
+ * checked as a layer's is ({@link SparseMaps}).
  */
 public final class BoundedTarFile {
 
@@ -30,6 +32,11 @@ public final class BoundedTarFile {
         try {
             TarFile tar = new TarFile(channel, TarConstants.DEFAULT_BLKSIZE, TarConstants.DEFAULT_RCDSIZE, null, false);
             channel.disarm(); // from now on only entries' data is read, by position
+            for (TarArchiveEntry e : tar.getEntries()) {
+                if (e.isSparse()) {
+                    SparseMaps.check(e, TarConstants.DEFAULT_RCDSIZE); // no image tool writes one; a bad map fails later reads
+                }
+            }
             return tar;
         } catch (IOException | RuntimeException e) {
             channel.close();
