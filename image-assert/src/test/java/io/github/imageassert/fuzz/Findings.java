@@ -330,9 +330,27 @@ final class Findings {
                     l.add(TarEntry.hardlink("rw/link", "rw/file"));
                     l.add(TarEntry.file("rw/file", "second, longer".getBytes(StandardCharsets.UTF_8)));
                 }, true)));
+        add("file-member-named-with-a-final-slash", false, p -> make(p, Seeds.Kind.OCI_DIR_GZIP, ArchiveSpec.Kind.OCI_DIR,
+                s -> { }, specMutation("a regular member 'slash/dir/' whose data is a tar header of 'smuggled'", spec -> {
+                    byte[] hidden = innerHeader();
+                    TarEntry e = TarEntry.file("slash/dir/", hidden);
+                    e.style = TarEntry.NameStyle.TRUNCATED;
+                    top(spec).add(e);
+                }, true)));
         add("listed-path-below-a-regular-file", false, p -> make(p, Seeds.Kind.OCI_DIR_GZIP, ArchiveSpec.Kind.OCI_DIR,
                 s -> { }, specMutation("a member /etc/passwd/x below the regular file /etc/passwd", spec ->
                         top(spec).add(TarEntry.file("etc/passwd/x", "below a file".getBytes(StandardCharsets.UTF_8))), true)));
+    }
+
+    /** A tar header (and its data) of a member named {@code smuggled}, as bytes of another member's content. */
+    private static byte[] innerHeader() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            new TarWriter(out).add(TarEntry.file("smuggled", "evil".getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static boolean isManifest(Layout layout, String name) {

@@ -193,6 +193,11 @@ class FuzzRegressionTest {
     }
 
     @Test
+    void fileMemberNamedWithAFinalSlash() throws Exception {
+        assertFinding("file-member-named-with-a-final-slash");
+    }
+
+    @Test
     void listedPathBelowARegularFile() throws Exception {
         assertFinding("listed-path-below-a-regular-file");
     }

@@ -116,6 +116,11 @@ final class Model {
 
     private Node node(TarEntry e, String path) {
         int mode = e.mode & 07777;
+        boolean slash = e.name.endsWith("/") && e.sparse == null;
+        if (slash && (e.type == TarEntry.REGULAR || e.type == '\0' || e.type == TarEntry.CONTIGUOUS)) {
+            // tar(1) and Python's tarfile read a file member named with a final slash as a directory, skipping its data
+            return new Node('d', 0, null, null, mode, e.uid, e.gid, true);
+        }
         return switch (e.type) {
             case TarEntry.REGULAR, TarEntry.CONTIGUOUS, '\0' -> {
                 byte[] content = e.sparse != null ? sparse(e) : e.data.size() <= (8 << 20) ? e.data.bytes() : null;
