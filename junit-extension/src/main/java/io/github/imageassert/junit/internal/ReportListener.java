@@ -79,8 +79,9 @@ public class ReportListener implements TestExecutionListener {
                 return;
             }
             ReportWriter.Written written = ReportWriter.write(dir, run);
-            LOG.info("image-assert report of {} image(s) in {} ms: {}", written.images(), Math.round(written.millis()),
-                    written.html().toUri());
+            LOG.info("image-assert report of {} image(s) in {} ms ({} ms of CPU; reading and aggregating {} ms, writing {} ms): {}",
+                    written.images(), Math.round(written.millis()), Math.round(written.cpuMillis()),
+                    Math.round(written.modelMillis()), Math.round(written.writeMillis()), written.html().toUri());
         } catch (RuntimeException e) {
             LOG.warn("The image-assert report could not be written into {}: {}", dir, e.toString());
         }
