@@ -249,6 +249,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void jsonIsAsStrictAsYaml() {
+        assertThat(jsonError("""
+                {"schemaVersion": "2.0.0",
+                 "fileExistenceTests": [{"name": "f", "path": "/x", "shouldexist": true}]}
+                """).getMessage()).startsWith("cst.json:2:53: unknown key 'shouldexist' in fileExistenceTests[0]");
+    }
+
+    @Test
+    void yamlOneOneBooleansReadAsGoYamlReadsThem() {
+        StructureConfig c = yaml("""
+                schemaVersion: "2.0.0"
+                fileExistenceTests:
+                  - name: f
+                    path: /x
+                    shouldExist: no
+                  - name: g
+                    path: /y
+                    shouldExist: yes
+                """).config();
+        assertThat(c.fileExistenceTests()).extracting(FileExistenceTest::shouldExist).containsExactly(false, true);
+    }
+
+    @Test
     void onlyYamlAndJsonExtensions() {
         assertThatThrownBy(() -> ConfigLoader.parse("cst.txt", URI_, "schemaVersion: 2.0.0"))
                 .isInstanceOf(ConfigException.class)
