@@ -34,6 +34,7 @@ class DocsSnippetsTest {
             import io.github.imageassert.junit.*;
             import java.nio.file.Path;
             import org.junit.jupiter.api.Test;
+            import org.junit.jupiter.params.ParameterizedTest;
             """;
 
     @TestFactory
