@@ -247,4 +247,29 @@ class HostileTarTest {
                 })
                 .hasMessageStartingWith("Layer 0 (test): it has more than 100 entries. That is beyond the limit on entries of one layer, 100 ");
     }
+
+    // ---------------------------------------------------------------- contents kept while indexing
+
+    @Test
+    void contentsCapturedFromOneLayerAreBoundedAndNeverStale(@TempDir Path dir) {
+        // GIVEN a layer of 20 files of 4 MiB where package databases are captured (distroless' status.d), then
+        // /etc/passwd twice: a small copy, and a copy of the same size written when nothing more is captured
+        byte[] big = new byte[4 << 20];
+        LayerTar layer = new LayerTar().dir("/var").dir("/var/lib").dir("/var/lib/dpkg").dir("/var/lib/dpkg/status.d");
+        for (int i = 0; i < 20; i++) {
+            Arrays.fill(big, (byte) ('a' + i));
+            layer.file("/var/lib/dpkg/status.d/pkg" + i, big.clone(), 0644, 0, 0);
+        }
+        layer.dir("/etc").file("/etc/passwd", "root:x:0:0::/root:/bin/sh\n").file("/etc/passwd", "evil:x:0:0::/root:/bin/sh\n");
+        byte[] tar = layer.bytes();
+
+        // THEN at most 32 MiB of it is kept, and the later /etc/passwd is not answered with the earlier one's bytes
+        LayerIndex index = new LayerIndexer(ContentCapture.essentials(), Limits.defaults()).indexBlob(new ByteArrayInputStream(tar), 0, "0");
+        assertThat(index.contents().values().stream().mapToLong(b -> b.length).sum()).isLessThanOrEqualTo(32 << 20);
+        assertThat(index.contents()).doesNotContainKey("/etc/passwd");
+        ContainerImage image = ContainerImage.fromArchive(new ImageArchive().rawLayer(tar, "ADD . /")
+                .writeLegacyDockerSave(dir.resolve("captured.tar"), "captured:1"));
+        assertThat(image.readString("/etc/passwd")).contains("evil:x:0:0::/root:/bin/sh\n");
+        assertThat(image.readFile("/var/lib/dpkg/status.d/pkg19", 3)).hasValueSatisfying(b -> assertThat(new String(b)).isEqualTo("ttt"));
+    }
 }
