@@ -130,6 +130,30 @@ class HostileTarTest {
     }
 
     @Test
+    @Timeout(20)
+    void globalPaxHeadersAreIgnoredAsTheEngineIgnoresThem() {
+        // GIVEN a global PAX header that names a path and an owner, before two files
+        byte[] records = RawTar.paxData(Map.of("path", "hijacked", "uid", "0"));
+        byte[] tar = new RawTar().header("pax_global_header", 'g', records.length, "").data(records)
+                .file("a", "a").file("b", "b").end();
+
+        // THEN the files keep their own names, as the engine extracts them (Commons Compress named both "hijacked")
+        assertThat(index(tar).entries()).extracting(FileEntry::path).containsExactly("/a", "/b");
+
+        // AND a global header of 100,000 records before 5,000 entries costs nothing per entry
+        Map<String, String> many = new LinkedHashMap<>();
+        for (int i = 0; i < 100_000; i++) {
+            many.put("k" + i, "");
+        }
+        byte[] manyRecords = RawTar.paxData(many);
+        RawTar crowded = new RawTar().header("pax_global_header", 'g', manyRecords.length, "").data(manyRecords);
+        for (int i = 0; i < 5_000; i++) {
+            crowded.file("f" + i, "");
+        }
+        assertThat(index(crowded.end()).entries()).hasSize(5_000);
+    }
+
+    @Test
     void aFileWithDataWhoseNameEndsInASlashKeepsTheReaderInStep() {
         // GIVEN a regular-file entry named "dir/" with 512 bytes of data that look like a header
         byte[] ghost = RawTar.headerBlock("ghost", '0', 0, "", false);
