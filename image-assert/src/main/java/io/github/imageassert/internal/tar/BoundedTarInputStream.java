@@ -34,7 +34,7 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
     private final long headerLimit;
     private int depth;
     private long entries;
-    private String last = "at the start";
+    private String lastName;
 
     private BoundedTarInputStream(MeteredInput raw, long headerLimit) {
         super(raw);
@@ -55,10 +55,10 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
     public TarArchiveEntry getNextEntry() throws IOException {
         if (depth == 0) {
             skipRestOfEntry();
-            raw.arm(headerLimit + RECORDS, headerLimit, last);
+            raw.arm(headerLimit + RECORDS, headerLimit, this::where);
         } else if (depth >= MAX_HEADER_CHAIN) {
             throw new IOException("more than " + MAX_HEADER_CHAIN + " extended headers (PAX, GNU long names) precede "
-                    + "one entry " + last + "; no tar writer chains them so");
+                    + "one entry " + where() + "; no tar writer chains them so");
         }
         depth++;
         TarArchiveEntry entry;
@@ -72,7 +72,7 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
         }
         if (depth == 0 && entry != null) {
             entries++;
-            last = "after '" + entry.getName() + "' (entry " + entries + ")";
+            lastName = entry.getName();
             if (entry.isSparse()) {
                 SparseMaps.check(entry, getRecordSize());
             } else if (carriesNoData(entry)) {
@@ -94,6 +94,15 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
             java.util.Arrays.fill(b, off, off + n, (byte) '\n');
         }
         return n;
+    }
+
+    /** Where the headers being read are, for messages: {@code after 'usr/bin/ls' (entry 12)}. */
+    private String where() {
+        if (lastName == null) {
+            return "at the start";
+        }
+        String name = lastName.length() <= 200 ? lastName : lastName.substring(0, 200) + "...";
+        return "after '" + name + "' (entry " + entries + ")";
     }
 
     /** What Go's archive/tar calls header-only types: their size field is ignored, no data follows them. */
