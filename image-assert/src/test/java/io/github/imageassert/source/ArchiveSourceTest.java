@@ -231,4 +231,17 @@ class ArchiveSourceTest {
         assertThatThrownBy(() -> ContainerImage.fromOciLayout(layout).config()).isInstanceOfSatisfying(InvalidImageException.class,
                 e -> assertThat(e.reason()).isEqualTo(InvalidImageException.Reason.BAD_JSON)).hasMessageContaining("is not a sha256 digest");
     }
+
+    @Test
+    void aGlobalPaxHeaderInFrontOfAnArchiveIsIgnored() throws Exception {
+        // GIVEN a docker save archive behind a global PAX header that names a path (Commons Compress gave every entry
+        // that name, so the archive had no manifest.json); Go's reader, which docker load uses, ignores it
+        Path valid = new ImageArchive().layer(new LayerTar().file("/a", "a"), "ADD a /").writeOciDockerSave(dir.resolve("valid.tar"), "g:1");
+        byte[] records = RawTar.paxData(java.util.Map.of("path", "hijacked", "comment", "written by git archive"));
+        Path global = dir.resolve("global.tar");
+        Files.write(global, new RawTar().header("pax_global_header", 'g', records.length, "").data(records).bytes());
+        Files.write(global, Files.readAllBytes(valid), java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(ContainerImage.fromArchive(global).readString("/a")).contains("a");
+    }
 }

@@ -130,6 +130,30 @@ class HostileTarTest {
     }
 
     @Test
+    @Timeout(20)
+    void globalPaxHeadersAreIgnoredAsTheEngineIgnoresThem() {
+        // GIVEN a global PAX header that names a path and an owner, before two files
+        byte[] records = RawTar.paxData(Map.of("path", "hijacked", "uid", "0"));
+        byte[] tar = new RawTar().header("pax_global_header", 'g', records.length, "").data(records)
+                .file("a", "a").file("b", "b").end();
+
+        // THEN the files keep their own names, as the engine extracts them (Commons Compress named both "hijacked")
+        assertThat(index(tar).entries()).extracting(FileEntry::path).containsExactly("/a", "/b");
+
+        // AND a global header of 100,000 records before 5,000 entries costs nothing per entry
+        Map<String, String> many = new LinkedHashMap<>();
+        for (int i = 0; i < 100_000; i++) {
+            many.put("k" + i, "");
+        }
+        byte[] manyRecords = RawTar.paxData(many);
+        RawTar crowded = new RawTar().header("pax_global_header", 'g', manyRecords.length, "").data(manyRecords);
+        for (int i = 0; i < 5_000; i++) {
+            crowded.file("f" + i, "");
+        }
+        assertThat(index(crowded.end()).entries()).hasSize(5_000);
+    }
+
+    @Test
     void aFileWithDataWhoseNameEndsInASlashKeepsTheReaderInStep() {
         // GIVEN a regular-file entry named "dir/" with 512 bytes of data that look like a header
         byte[] ghost = RawTar.headerBlock("ghost", '0', 0, "", false);
@@ -246,5 +270,30 @@ class HostileTarTest {
                     assertThat(e.limit()).isEqualTo(100);
                 })
                 .hasMessageStartingWith("Layer 0 (test): it has more than 100 entries. That is beyond the limit on entries of one layer, 100 ");
+    }
+
+    // ---------------------------------------------------------------- contents kept while indexing
+
+    @Test
+    void contentsCapturedFromOneLayerAreBoundedAndNeverStale(@TempDir Path dir) {
+        // GIVEN a layer of 20 files of 4 MiB where package databases are captured (distroless' status.d), then
+        // /etc/passwd twice: a small copy, and a copy of the same size written when nothing more is captured
+        byte[] big = new byte[4 << 20];
+        LayerTar layer = new LayerTar().dir("/var").dir("/var/lib").dir("/var/lib/dpkg").dir("/var/lib/dpkg/status.d");
+        for (int i = 0; i < 20; i++) {
+            Arrays.fill(big, (byte) ('a' + i));
+            layer.file("/var/lib/dpkg/status.d/pkg" + i, big.clone(), 0644, 0, 0);
+        }
+        layer.dir("/etc").file("/etc/passwd", "root:x:0:0::/root:/bin/sh\n").file("/etc/passwd", "evil:x:0:0::/root:/bin/sh\n");
+        byte[] tar = layer.bytes();
+
+        // THEN at most 32 MiB of it is kept, and the later /etc/passwd is not answered with the earlier one's bytes
+        LayerIndex index = new LayerIndexer(ContentCapture.essentials(), Limits.defaults()).indexBlob(new ByteArrayInputStream(tar), 0, "0");
+        assertThat(index.contents().values().stream().mapToLong(b -> b.length).sum()).isLessThanOrEqualTo(32 << 20);
+        assertThat(index.contents()).doesNotContainKey("/etc/passwd");
+        ContainerImage image = ContainerImage.fromArchive(new ImageArchive().rawLayer(tar, "ADD . /")
+                .writeLegacyDockerSave(dir.resolve("captured.tar"), "captured:1"));
+        assertThat(image.readString("/etc/passwd")).contains("evil:x:0:0::/root:/bin/sh\n");
+        assertThat(image.readFile("/var/lib/dpkg/status.d/pkg19", 3)).hasValueSatisfying(b -> assertThat(new String(b)).isEqualTo("ttt"));
     }
 }

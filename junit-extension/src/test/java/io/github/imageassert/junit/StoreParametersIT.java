@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The layer store is configured like the extension: a JUnit configuration parameter names where it lives. Run in
- * a JVM of its own, since this one's store is set by a system property, which wins.
+ * The layer store and the limits are configured like the extension: a JUnit configuration parameter names where the
+ * store lives, or a limit. Run in a JVM of its own, since this one's store is set by a system property, which wins.
  */
 class StoreParametersIT {
 
@@ -75,5 +75,15 @@ class StoreParametersIT {
 
         assertThat(out).contains("RESULT failed=0");
         assertThat(storedLayers(defaultStore())).as("nothing in the default place either").isZero();
+    }
+
+    @Test
+    void aLimitGivenAsAConfigurationParameterApplies() throws Exception {
+        // busybox's layer has some 400 entries: a limit of 10 refuses it, naming the setting
+        String out = run("imageassert.store=off", "imageassert.limits.layerEntries=10");
+
+        assertThat(out).contains("RESULT failed=1")
+                .contains("io.github.imageassert.image.LimitExceededException")
+                .contains("That is beyond the limit on entries of one layer, 10 (imageassert.limits.layerEntries)");
     }
 }

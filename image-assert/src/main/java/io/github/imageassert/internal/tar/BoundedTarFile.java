@@ -30,7 +30,7 @@ public final class BoundedTarFile {
         long limit = limits.get(Limit.TAR_HEADER_SIZE);
         MeteredChannel channel = new MeteredChannel(Files.newByteChannel(file), limit + RECORDS, limit);
         try {
-            TarFile tar = new TarFile(channel, TarConstants.DEFAULT_BLKSIZE, TarConstants.DEFAULT_RCDSIZE, null, false);
+            TarFile tar = new WithoutGlobalHeaders(channel);
             channel.disarm(); // from now on only entries' data is read, by position
             for (TarArchiveEntry e : tar.getEntries()) {
                 if (e.isSparse()) {
@@ -41,6 +41,18 @@ public final class BoundedTarFile {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /** Ignores global PAX headers, as the engine does (see {@link BoundedTarInputStream}): their records parse as none. */
+    private static final class WithoutGlobalHeaders extends TarFile {
+        WithoutGlobalHeaders(SeekableByteChannel channel) throws IOException {
+            super(channel, TarConstants.DEFAULT_BLKSIZE, TarConstants.DEFAULT_RCDSIZE, null, false);
+        }
+
+        @Override
+        public java.io.InputStream getInputStream(TarArchiveEntry entry) throws IOException {
+            return entry.isGlobalPaxHeader() ? java.io.InputStream.nullInputStream() : super.getInputStream(entry);
         }
     }
 

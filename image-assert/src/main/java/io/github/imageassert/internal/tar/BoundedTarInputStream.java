@@ -17,7 +17,10 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  *     may precede one entry (each is a recursive call in the reader);</li>
  * <li>a sparse entry's map is checked ({@link SparseMaps}) and its holes are skipped, not read as zeros;</li>
  * <li>entries of types that carry no data (links, devices, FIFOs, directories) are read as Go reads them, without
- *     data whatever their size field says, so that no entry hides in another one's "data".</li>
+ *     data whatever their size field says, so that no entry hides in another one's "data";</li>
+ * <li>global PAX headers are read past and ignored, as the engine ignores them when it extracts a layer (Commons
+ *     Compress would apply them to every later entry: a global {@code path} renamed them all, and a global header of
+ *     many records cost its records times the entries).</li>
  * </ul>
  */
 public final class BoundedTarInputStream extends TarArchiveInputStream {
@@ -31,7 +34,7 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
     private final long headerLimit;
     private int depth;
     private long entries;
-    private String last = "at the start";
+    private String lastName;
 
     private BoundedTarInputStream(MeteredInput raw, long headerLimit) {
         super(raw);
@@ -52,10 +55,10 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
     public TarArchiveEntry getNextEntry() throws IOException {
         if (depth == 0) {
             skipRestOfEntry();
-            raw.arm(headerLimit + RECORDS, headerLimit, last);
+            raw.arm(headerLimit + RECORDS, headerLimit, this::where);
         } else if (depth >= MAX_HEADER_CHAIN) {
             throw new IOException("more than " + MAX_HEADER_CHAIN + " extended headers (PAX, GNU long names) precede "
-                    + "one entry " + last + "; no tar writer chains them so");
+                    + "one entry " + where() + "; no tar writer chains them so");
         }
         depth++;
         TarArchiveEntry entry;
@@ -69,7 +72,7 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
         }
         if (depth == 0 && entry != null) {
             entries++;
-            last = "after '" + entry.getName() + "' (entry " + entries + ")";
+            lastName = entry.getName();
             if (entry.isSparse()) {
                 SparseMaps.check(entry, getRecordSize());
             } else if (carriesNoData(entry)) {
@@ -77,6 +80,29 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
             }
         }
         return entry;
+    }
+
+    /**
+     * The data of a global PAX header is handed to the reader as blank lines, which parse as no record: its bytes are
+     * still read (and hashed), and it changes nothing.
+     */
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        TarArchiveEntry current = getCurrentEntry();
+        if (n > 0 && current != null && current.isGlobalPaxHeader()) {
+            java.util.Arrays.fill(b, off, off + n, (byte) '\n');
+        }
+        return n;
+    }
+
+    /** Where the headers being read are, for messages: {@code after 'usr/bin/ls' (entry 12)}. */
+    private String where() {
+        if (lastName == null) {
+            return "at the start";
+        }
+        String name = lastName.length() <= 200 ? lastName : lastName.substring(0, 200) + "...";
+        return "after '" + name + "' (entry " + entries + ")";
     }
 
     /** What Go's archive/tar calls header-only types: their size field is ignored, no data follows them. */

@@ -28,6 +28,11 @@ public final class LayerIndexer {
 
     private static final String WHITEOUT_PREFIX = ".wh.";
     private static final String OPAQUE_MARKER = ".wh..wh..opq";
+    /**
+     * Contents captured from one layer in all: a real layer's package databases and user files are a few MB; a layer
+     * of thousands of files at captured paths would otherwise hold them all in memory. Past it, files are read on demand.
+     */
+    static final long MAX_CAPTURED = 32 << 20;
     /** Writers pad a tar to a record size; far more than that after the end blocks is not a layer. */
     private static final long MAX_TRAILER = 1 << 20;
     /**
@@ -77,6 +82,7 @@ public final class LayerIndexer {
             BoundedTarInputStream tar = BoundedTarInputStream.of(layer, limits);
             TarArchiveEntry tarEntry;
             long count = 0;
+            long captured = 0;
             while ((tarEntry = tar.getNextEntry()) != null) {
                 if (++count > maxEntries) {
                     throw limits.exceeded(Limit.LAYER_ENTRIES, "Layer " + label, "it has more than "
@@ -99,8 +105,13 @@ public final class LayerIndexer {
                             : tarEntry.isSparse() ? LayerIndex.SPARSE : tar.dataOffset());
                     contentSize += entry.type() == FileType.SYMLINK
                             ? entry.linkTarget().getBytes(StandardCharsets.UTF_8).length : entry.size();
-                    if (entry.type() == FileType.REGULAR && capture.wants(path, entry.size())) {
-                        contents.put(path, tar.readAllBytes());
+                    if (entry.type() == FileType.REGULAR && captured + entry.size() <= MAX_CAPTURED
+                            && capture.wants(path, entry.size())) {
+                        byte[] bytes = tar.readAllBytes();
+                        contents.put(path, bytes);
+                        captured += bytes.length;
+                    } else {
+                        contents.remove(path); // what an earlier copy of the path held is not this entry's
                     }
                 }
             }

@@ -17,7 +17,7 @@ final class MeteredInput extends FilterInputStream {
     private long position;
     private long budget = -1;
     private long limit;
-    private String where;
+    private java.util.function.Supplier<String> where;
 
     MeteredInput(InputStream in) {
         super(in);
@@ -34,7 +34,7 @@ final class MeteredInput extends FilterInputStream {
      * @param limit the limit's value, for the message (the budget adds room for the fixed-size records)
      * @param after what precedes the headers being read, for the message
      */
-    void arm(long bytes, long limit, String after) {
+    void arm(long bytes, long limit, java.util.function.Supplier<String> after) {
         this.budget = bytes;
         this.limit = limit;
         this.where = after;
@@ -93,7 +93,7 @@ final class MeteredInput extends FilterInputStream {
             if (budget < 0) {
                 budget = -1;
                 throw new Limits.ExceededIOException(Limit.TAR_HEADER_SIZE, limit, "the headers of the tar entry "
-                        + where + " take more than " + Limit.TAR_HEADER_SIZE.format(limit));
+                        + where.get() + " take more than " + Limit.TAR_HEADER_SIZE.format(limit));
             }
         }
     }
