@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * Runs one named finding of issue 14 in this JVM and prints {@code VERDICT <outcome> <millis>} and the detail; the
  * regression test starts it with a 256 MB heap for findings that may exhaust memory or hang.
  *
- * <pre>FindingMain NAME BOUND_MS</pre>
+ * <pre>FindingMain NAME BOUND_MS [WORK_PARENT]</pre>
  */
 public final class FindingMain {
 
@@ -15,7 +15,8 @@ public final class FindingMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Path work = Files.createTempDirectory("image-assert-finding-");
+        Path work = args.length > 2 ? Files.createTempDirectory(Path.of(args[2]), "finding-")
+                : Files.createTempDirectory("image-assert-finding-");
         Verdict v;
         try {
             FuzzCase c = Findings.get(args[0]).builder().build(work);

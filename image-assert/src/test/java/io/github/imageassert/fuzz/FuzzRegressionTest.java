@@ -207,7 +207,7 @@ class FuzzRegressionTest {
         String report;
         Outcome outcome;
         if (finding.isolated()) {
-            String[] result = isolated(name);
+            String[] result = isolated(name, work);
             outcome = Outcome.valueOf(result[0]);
             report = result[1];
         } else {
@@ -221,9 +221,10 @@ class FuzzRegressionTest {
     }
 
     /** Runs the finding in a JVM of its own with a 256 MB heap; {outcome, its output}. */
-    private static String[] isolated(String name) throws Exception {
+    private static String[] isolated(String name, Path work) throws Exception {
+        // its files go under this test's temporary directory, removed even when the JVM had to be killed
         Process p = ChildJvm.start(List.of("-Xmx256m"), FindingMain.class,
-                Map.of("org.slf4j.simpleLogger.defaultLogLevel", "warn"), name, String.valueOf(BOUND_MS));
+                Map.of("org.slf4j.simpleLogger.defaultLogLevel", "warn"), name, String.valueOf(BOUND_MS), work.toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Thread reader = new Thread(() -> {
             try {
