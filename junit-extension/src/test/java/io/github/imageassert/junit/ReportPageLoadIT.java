@@ -84,6 +84,19 @@ class ReportPageLoadIT {
             // the first load reads the file cold; a person opening the report twice sees the second
             assertThat(Arrays.stream(loads).min().orElseThrow()).as("page load, ms").isLessThan(1000);
             assertThat(loads[0]).as("first page load, ms").isLessThan(1000);
+            // the overview links to each image: following one shows that image's section, rendered, in the window
+            chromium.driver.findElement(By.cssSelector("a[href='#image-15']")).click();
+            Thread.sleep(300);
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> seen = (java.util.Map<String, Object>) chromium.driver.executeScript(
+                    "var s = document.getElementById('image-15'), r = s.getBoundingClientRect();"
+                            + "var bar = s.querySelector('rect.layer-bar').getBoundingClientRect();"
+                            + "return {top: r.top, height: window.innerHeight, bar: bar.width};");
+            System.out.printf("after following the link to image-15: %s%n", seen);
+            assertThat(((Number) seen.get("top")).doubleValue()).as("section top in the window").isBetween(-2.0, 50.0);
+            assertThat(((Number) seen.get("bar")).doubleValue()).as("its first bar is drawn").isGreaterThan(1.0);
+            chromium.screenshot(Path.of("target", "image-assert-report-20-images-image-15.png"));
+            chromium.driver.executeScript("window.scrollTo(0, 0)");
             chromium.screenshot(Path.of("target", "image-assert-report-20-images.png"));
         }
     }
