@@ -29,6 +29,7 @@ public final class SecretRule {
     private final List<PathGlob> matchers;
     private final FileType type;
     private final Pattern content;
+    /** Null when every name is accepted: a scan asks every rule about every entry, and a name costs a substring. */
     private final Predicate<String> nameFilter;
     private final int maxBytes;
     /** Whether a match of {@link #content} in the given text is a finding; every match is, unless a rule says more. */
@@ -57,18 +58,18 @@ public final class SecretRule {
 
     /** Any regular file at one of these paths is a finding, whatever it holds. */
     public static SecretRule path(String id, String description, String... globs) {
-        return new SecretRule(id, description, Arrays.asList(globs), FileType.REGULAR, null, n -> true, DEFAULT_MAX_BYTES);
+        return new SecretRule(id, description, Arrays.asList(globs), FileType.REGULAR, null, null, DEFAULT_MAX_BYTES);
     }
 
     /** A directory at one of these paths is a finding (e.g. {@code **}{@code /.git}); what is under it is not listed. */
     public static SecretRule directory(String id, String description, String... globs) {
-        return new SecretRule(id, description, Arrays.asList(globs), FileType.DIRECTORY, null, n -> true, DEFAULT_MAX_BYTES);
+        return new SecretRule(id, description, Arrays.asList(globs), FileType.DIRECTORY, null, null, DEFAULT_MAX_BYTES);
     }
 
     /** A regular file at one of these paths whose first {@link #DEFAULT_MAX_BYTES} contain a match of {@code regex}. */
     public static SecretRule content(String id, String description, String regex, String... globs) {
         return new SecretRule(id, description, Arrays.asList(globs), FileType.REGULAR, Pattern.compile(regex),
-                n -> true, DEFAULT_MAX_BYTES);
+                null, DEFAULT_MAX_BYTES);
     }
 
     /**
@@ -80,7 +81,7 @@ public final class SecretRule {
             throw new IllegalArgumentException("Rule " + id + " needs the text to look for");
         }
         return new SecretRule(id, "contains the text given to rule " + id, List.of("**"), FileType.REGULAR,
-                Pattern.compile(Pattern.quote(text)), n -> true, DEFAULT_MAX_BYTES);
+                Pattern.compile(Pattern.quote(text)), null, DEFAULT_MAX_BYTES);
     }
 
     /** The same rule, reading up to {@code bytes} of each file (the default is 1 MiB). */
@@ -93,7 +94,9 @@ public final class SecretRule {
 
     /** The same rule, skipping files whose name (after the last slash) fails {@code names}. */
     public SecretRule onlyNames(Predicate<String> names) {
-        return new SecretRule(id, description, globs, type, content, nameFilter.and(names), maxBytes, accepts);
+        Objects.requireNonNull(names, "names");
+        return new SecretRule(id, description, globs, type, content, nameFilter == null ? names : nameFilter.and(names),
+                maxBytes, accepts);
     }
 
     /** The same rule, counting only the matches {@code accepts} confirms, e.g. a header followed by key material. */
@@ -124,7 +127,7 @@ public final class SecretRule {
     /** Whether this entry is one to look at; a content rule then still needs {@link #find}. */
     public boolean appliesTo(FileEntry entry) {
         boolean typeMatches = type == FileType.REGULAR ? entry.isRegularFile() : entry.type() == type;
-        if (!typeMatches || !nameFilter.test(entry.name())) {
+        if (!typeMatches || nameFilter != null && !nameFilter.test(entry.name())) {
             return false;
         }
         return PathGlob.anyMatches(matchers, entry.path());

@@ -49,11 +49,13 @@ public final class SecretRules {
             SecretRule.directory("git-directory", "a .git directory (history, remotes, maybe credentials)", "**/.git"));
 
     private final Map<String, SecretRule> rules;
+    private final List<SecretRule> list;
     private final List<String> ignored;
     private final List<PathGlob> ignoredMatchers;
 
     private SecretRules(Map<String, SecretRule> rules, List<String> ignored) {
         this.rules = rules;
+        this.list = List.copyOf(rules.values());
         this.ignored = List.copyOf(ignored);
         this.ignoredMatchers = ignored.stream().map(PathGlob::of).toList();
     }
@@ -96,7 +98,7 @@ public final class SecretRules {
     }
 
     public List<SecretRule> rules() {
-        return List.copyOf(rules.values());
+        return list;
     }
 
     public Set<String> ids() {

@@ -134,18 +134,18 @@ final class ContentReader {
     }
 
     private void readStored(int layerIndex, List<Wanted> wanted, EntryContentVisitor visitor) throws IOException {
-        List<Wanted> sorted = new ArrayList<>(wanted);
+        List<Wanted> left = new ArrayList<>(wanted);
         LayerIndex index = state.loadedLayers().get(layerIndex).index();
-        sorted.sort(Comparator.comparingLong(w -> index.offset(w.at().ordinal())));
-        Set<Wanted> done = parallel && sorted.size() >= PARALLEL_FROM ? java.util.concurrent.ConcurrentHashMap.newKeySet() : new HashSet<>();
+        left.sort(Comparator.comparingLong(w -> index.offset(w.at().ordinal())));
         for (int attempt = 0; ; attempt++) {
             LoadedLayer layer = state.loadedLayers().get(layerIndex);
-            List<Wanted> left = sorted.stream().filter(w -> !done.contains(w)).toList();
+            // by position in left: each run marks its own slots, read after the runs have ended
+            boolean[] done = new boolean[left.size()];
             try {
-                if (done instanceof HashSet) {
-                    readRun(layer, left, visitor, done);
-                } else {
+                if (parallel && left.size() >= PARALLEL_FROM) {
                     readInParallel(layer, left, visitor, done);
+                } else {
+                    readRun(layer, left, 0, left.size(), visitor, done);
                 }
                 return;
             } catch (BlobReader.CorruptBlobException e) {
@@ -154,25 +154,38 @@ final class ContentReader {
                 }
                 LOG.warn("{}; discarding it and reading layer {} of {} again from {}", e.getMessage(), layerIndex,
                         state.description(), state.source().origin());
+                left = notDone(left, done);
                 state.replaceDamaged(layerIndex);
                 if (!state.loadedLayers().get(layerIndex).isStored()) {
-                    readFromSource(state.loadedLayers(), Map.of(layerIndex, sorted.stream().filter(w -> !done.contains(w)).toList()),
-                            visitor);
+                    readFromSource(state.loadedLayers(), Map.of(layerIndex, left), visitor);
                     return;
                 }
             }
         }
     }
 
-    /** Entries of one stored layer, in offset order, through one reader: neighbours share a checked chunk. */
-    private static void readRun(LoadedLayer layer, List<Wanted> run, EntryContentVisitor visitor, Set<Wanted> done)
-            throws IOException {
+    private static List<Wanted> notDone(List<Wanted> wanted, boolean[] done) {
+        List<Wanted> left = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            if (!done[i]) {
+                left.add(wanted.get(i));
+            }
+        }
+        return left;
+    }
+
+    /** Entries [from, to) of one stored layer, in offset order, through one reader: neighbours share a checked chunk. */
+    private static void readRun(LoadedLayer layer, List<Wanted> wanted, int from, int to, EntryContentVisitor visitor,
+                                boolean[] done) throws IOException {
         try (BlobReader reader = layer.stored().reader()) {
             List<Wanted> sparse = new ArrayList<>();
-            for (Wanted w : run) {
+            List<Integer> sparseAt = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                Wanted w = wanted.get(i);
                 long offset = layer.index().offset(w.at().ordinal());
                 if (offset == LayerIndex.SPARSE) {
                     sparse.add(w);
+                    sparseAt.add(i);
                     continue;
                 }
                 FileEntry data = layer.index().entries().get(w.at().ordinal());
@@ -180,27 +193,23 @@ final class ContentReader {
                     reader.verify(offset, data.size()); // a damaged chunk is found before the visitor sees anything
                 }
                 visitor.visit(w.entry(), reader.open(offset, data.size()));
-                done.add(w);
+                done[i] = true;
             }
             for (List<Wanted> left = sparse; !left.isEmpty(); ) {
                 left = scan(reader.openAll(), left, layer.ref().estargz(), visitor);
             }
-            done.addAll(sparse);
+            sparseAt.forEach(i -> done[i] = true);
         }
     }
 
     /** A big read split into as many contiguous runs as there are cores, each with its own reader. */
-    private static void readInParallel(LoadedLayer layer, List<Wanted> left, EntryContentVisitor visitor, Set<Wanted> done)
+    private static void readInParallel(LoadedLayer layer, List<Wanted> left, EntryContentVisitor visitor, boolean[] done)
             throws IOException {
         int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), left.size() / (PARALLEL_FROM / 2)));
-        List<List<Wanted>> runs = new ArrayList<>();
-        for (int i = 0; i < parts; i++) {
-            runs.add(left.subList(left.size() * i / parts, left.size() * (i + 1) / parts));
-        }
         List<IOException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        runs.parallelStream().forEach(run -> {
+        java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
             try {
-                readRun(layer, run, visitor, done);
+                readRun(layer, left, left.size() * part / parts, left.size() * (part + 1) / parts, visitor, done);
             } catch (IOException e) {
                 failures.add(e);
             }

@@ -18,6 +18,11 @@ public final class PathGlob {
      * {@code **}{@code /*.ext}): the same answer without a regex.
      */
     private final java.util.function.Predicate<String> fast;
+    /**
+     * For other globs without alternatives, classes or escapes: the longest literal run, which every match
+     * contains, so that most paths are refused without building a {@link Path} and running the matcher's regex.
+     */
+    private final String mustContain;
 
     private PathGlob(String glob) {
         this.glob = glob;
@@ -27,6 +32,20 @@ public final class PathGlob {
             throw new IllegalArgumentException("Not a glob: '" + glob + "' (" + e.getMessage() + ")", e);
         }
         this.fast = shortcut(glob);
+        this.mustContain = fast == null ? longestLiteral(glob) : "";
+    }
+
+    private static String longestLiteral(String glob) {
+        if (glob.chars().anyMatch(c -> "[]{}\\".indexOf(c) >= 0)) {
+            return "";
+        }
+        String longest = "";
+        for (String run : glob.split("[*?]+")) {
+            if (run.length() > longest.length()) {
+                longest = run;
+            }
+        }
+        return longest;
     }
 
     private static java.util.function.Predicate<String> shortcut(String glob) {
@@ -72,7 +91,10 @@ public final class PathGlob {
 
     /** @param path absolute and normalised, as the index holds it */
     public boolean matches(String path) {
-        return fast != null ? fast.test(path) : matcher.matches(Path.of(path));
+        if (fast != null) {
+            return fast.test(path);
+        }
+        return path.contains(mustContain) && matcher.matches(Path.of(path));
     }
 
     @Override
