@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # The long fuzz campaign of issue 14 (see docs/reliability.md, "Fuzzing").
 #
-#   scripts/fuzz.sh [COUNT [SEED]] [--bound MS] [--heap SIZE]   run cases 0..COUNT-1 of SEED (default 20000, 1)
-#   scripts/fuzz.sh --replay SEED INDEX                        run one case again, keeping its files
+#   scripts/fuzz.sh [COUNT [SEED]] [--bound MS] [--heap SIZE] [--workers K] [--journal FILE]
+#                                         run cases 0..COUNT-1 of SEED (default 20000, 1), K worker JVMs at once
+#   scripts/fuzz.sh --replay SEED INDEX   run one case again, keeping its files
 #
+# Every verdict is appended to the journal (default image-assert/target/fuzz-findings/journal-SEED-COUNT.txt); run
+# the same command again and only the cases the journal lacks run, so a long campaign can be stopped and resumed.
+# Keep the journal outside target/ for a campaign that must outlive `mvn clean`.
 # Each worker JVM has a 256 MB heap; every case not RIGHT or TYPED_ERROR is written to
 # image-assert/target/fuzz-findings/ with the command that replays it. No engine is needed.
 set -euo pipefail
@@ -21,4 +25,5 @@ fi
 COUNT="${1:-20000}"
 SEED="${2:-1}"
 shift $(( $# < 2 ? $# : 2 ))
-exec java -Xmx128m -cp "$CP" io.github.imageassert.fuzz.FuzzCampaign "$COUNT" "$SEED" "$@"
+COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs' || echo -dirty)"
+exec java -Xmx128m -cp "$CP" io.github.imageassert.fuzz.FuzzCampaign "$COUNT" "$SEED" --commit "$COMMIT" "$@"

@@ -27,6 +27,11 @@ final class Model {
     final NavigableMap<String, Node> live = new TreeMap<>();
     /** Paths (and everything under them) the model leaves open. */
     final Set<String> undefined = new HashSet<>();
+    /**
+     * Why an extractor (the engine's) would stop on this filesystem, or null: a hard link with no regular file to link
+     * to, a path below a non-directory. Refusing such an image with a typed error is as right as answering.
+     */
+    String unextractable;
 
     private Model() {
         live.put("/", new Node('d', 0, null, null, 0755, 0, 0, false));
@@ -105,6 +110,7 @@ final class Model {
                 missing.add(p);
             } else if (n.type() != 'd') {
                 undefined.add(p);
+                unextractable = path + " is below " + p + ", which is not a directory";
                 return false;
             } else {
                 break;
@@ -138,8 +144,11 @@ final class Model {
             case TarEntry.HARDLINK -> {
                 String target = e.link == null ? null : normalize(e.link);
                 Node t = target == null || target.equals(path) || isUndefined(target) ? null : live.get(target);
-                yield t == null || t.type() != '-' ? null
-                        : new Node('-', t.size(), t.content(), null, mode, e.uid, e.gid, true);
+                if (t == null || t.type() != '-') {
+                    unextractable = "the hard link " + path + " has no regular file to link to at " + target;
+                    yield null;
+                }
+                yield new Node('-', t.size(), t.content(), null, mode, e.uid, e.gid, true);
             }
             default -> null;
         };

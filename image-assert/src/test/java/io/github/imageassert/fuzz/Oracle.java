@@ -70,10 +70,17 @@ final class Oracle {
             return new Verdict(Outcome.ERROR, describe(t), millis);
         }
         if (isTyped(t)) {
-            return expectation.mayFail() ? new Verdict(Outcome.TYPED_ERROR, describe(t), millis)
+            return expectation.mayFail() || unextractable(expectation) ? new Verdict(Outcome.TYPED_ERROR, describe(t), millis)
                     : new Verdict(Outcome.WRONG, "refused an image it must read: " + describe(t), millis);
         }
         return new Verdict(Outcome.UNEXPECTED, describe(t), millis);
+    }
+
+    /** Whether the image asked for (or, where any will do, some image) is one the engine could not extract either. */
+    private static boolean unextractable(Expectation expectation) {
+        List<Expected> models = expectation.models();
+        List<Expected> candidates = expectation.anyImage() || models.isEmpty() ? models : models.subList(0, 1);
+        return candidates.stream().anyMatch(m -> m.fs().unextractable != null);
     }
 
     static boolean isTyped(Throwable t) {
