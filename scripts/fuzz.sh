@@ -7,7 +7,8 @@
 #
 # Every verdict is appended to the journal (default image-assert/target/fuzz-findings/journal-SEED-COUNT.txt); run
 # the same command again and only the cases the journal lacks run, so a long campaign can be stopped and resumed.
-# Keep the journal outside target/ for a campaign that must outlive `mvn clean`.
+# Keep the journal outside target/ for a campaign that must outlive `mvn clean`. Cases are written under FUZZ_TMPDIR
+# (default: the JVM's temporary directory); a tmpfs such as /dev/shm spares the disk the campaign's bombs.
 # Each worker JVM has a 256 MB heap; every case not RIGHT or TYPED_ERROR is written to
 # image-assert/target/fuzz-findings/ with the command that replays it. No engine is needed.
 set -euo pipefail
@@ -26,4 +27,4 @@ COUNT="${1:-20000}"
 SEED="${2:-1}"
 shift $(( $# < 2 ? $# : 2 ))
 COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs' || echo -dirty)"
-exec java -Xmx128m -cp "$CP" io.github.imageassert.fuzz.FuzzCampaign "$COUNT" "$SEED" --commit "$COMMIT" "$@"
+exec java -Xmx128m ${FUZZ_TMPDIR:+-Djava.io.tmpdir="$FUZZ_TMPDIR"} -cp "$CP" io.github.imageassert.fuzz.FuzzCampaign "$COUNT" "$SEED" --commit "$COMMIT" "$@"

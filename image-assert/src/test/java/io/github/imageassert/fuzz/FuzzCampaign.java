@@ -174,6 +174,7 @@ public final class FuzzCampaign {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), // cases are written there: a tmpfs spares the disk
                 "-cp", System.getProperty("java.class.path"), FuzzWorker.class.getName(),
                 String.valueOf(seed), String.valueOf(from), String.valueOf(to), String.valueOf(bound), findings.toString()));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
