@@ -1,6 +1,6 @@
 package io.github.imageassert.internal.digest;
 
-import java.io.FilterInputStream;
+import io.github.imageassert.internal.io.ReadThroughInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -10,7 +10,9 @@ import java.security.MessageDigest;
  * have that size and digest. Nothing built from the blob is trusted before {@link #verify()} passes, which
  * happens by itself when the end is read.
  */
-public final class VerifyingInputStream extends FilterInputStream {
+public final class VerifyingInputStream extends ReadThroughInputStream {
+
+    private final InputStream in;
 
     private final String expectedDigest;
     private final long expectedSize;
@@ -25,17 +27,10 @@ public final class VerifyingInputStream extends FilterInputStream {
      * @param what           how to name the blob in an error
      */
     public VerifyingInputStream(InputStream in, String expectedDigest, long expectedSize, String what) {
-        super(in);
+        this.in = in;
         this.expectedDigest = expectedDigest;
         this.expectedSize = expectedSize;
         this.what = what;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -51,25 +46,6 @@ public final class VerifyingInputStream extends FilterInputStream {
         }
         sha256.update(b, off, n);
         return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        byte[] buffer = new byte[(int) Math.min(Math.max(n, 1), 1 << 16)];
-        long left = n;
-        while (left > 0) {
-            int r = read(buffer, 0, (int) Math.min(left, buffer.length));
-            if (r < 0) {
-                break;
-            }
-            left -= r;
-        }
-        return n - left;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
     }
 
     /** Reads what is left and checks size and digest; idempotent. */
@@ -94,6 +70,11 @@ public final class VerifyingInputStream extends FilterInputStream {
             throw new BlobMismatchException(what + " has digest " + actual + " but its descriptor says " + expectedDigest);
         }
         verified = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
     }
 
     /** The blob is not the one its descriptor names. */

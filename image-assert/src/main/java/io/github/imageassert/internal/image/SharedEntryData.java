@@ -1,5 +1,6 @@
 package io.github.imageassert.internal.image;
 
+import io.github.imageassert.internal.io.ReadThroughInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -45,15 +46,8 @@ final class SharedEntryData {
         return new Reader();
     }
 
-    private final class Reader extends InputStream {
+    private final class Reader extends ReadThroughInputStream {
         private long position;
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {

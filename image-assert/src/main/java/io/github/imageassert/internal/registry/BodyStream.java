@@ -1,7 +1,7 @@
 package io.github.imageassert.internal.registry;
 
+import io.github.imageassert.internal.io.ReadThroughInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Iterator;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * a registry that stops sending halfway through a layer would hang a test. Holds at most one chunk of the
  * client's buffers at a time.
  */
-public final class BodyStream extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
+public final class BodyStream extends ReadThroughInputStream implements Flow.Subscriber<List<ByteBuffer>> {
 
     /** The connection failed while the body was read: another attempt may succeed. */
     public static class TransportException extends IOException {
@@ -72,13 +72,6 @@ public final class BodyStream extends InputStream implements Flow.Subscriber<Lis
     @Override
     public void onComplete() {
         queue.add(END);
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import io.github.imageassert.internal.digest.Digests;
+import io.github.imageassert.internal.io.ReadThroughInputStream;
 import io.github.imageassert.internal.limits.ImageBudget;
 import java.security.MessageDigest;
 
@@ -13,7 +14,7 @@ import java.security.MessageDigest;
  * hashed), and copied to an optional sink (the layer store's blob). A sink that fails (a full disk) is dropped and the
  * failure kept, so that reading goes on: the index is still built, only not stored.
  */
-public final class LayerStream extends InputStream {
+public final class LayerStream extends ReadThroughInputStream {
 
     private final InputStream in;
     private final ImageBudget.Layer budget;
@@ -26,13 +27,6 @@ public final class LayerStream extends InputStream {
         this.in = uncompressedTar;
         this.sink = sink;
         this.budget = budget;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -52,26 +46,6 @@ public final class LayerStream extends InputStream {
             }
         }
         return n;
-    }
-
-    /** Skipped bytes are part of the layer too: they are read, hashed and copied. */
-    @Override
-    public long skip(long n) throws IOException {
-        byte[] buffer = new byte[(int) Math.min(n, 1 << 16)];
-        long left = n;
-        while (left > 0) {
-            int r = read(buffer, 0, (int) Math.min(left, buffer.length));
-            if (r < 0) {
-                break;
-            }
-            left -= r;
-        }
-        return n - left;
-    }
-
-    @Override
-    public int available() {
-        return 0;
     }
 
     /** Reads whatever follows the tar's end blocks: it counts towards the diff id, as the engine hashes it. */

@@ -1,8 +1,8 @@
 package io.github.imageassert.internal.tar;
 
+import io.github.imageassert.internal.io.ReadThroughInputStream;
 import io.github.imageassert.internal.limits.Limit;
 import io.github.imageassert.internal.limits.Limits;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -12,7 +12,9 @@ import java.io.InputStream;
  * whole; armed for the span of one entry's headers, this stream fails before more than the limit is read, so no
  * header is ever buffered beyond it.
  */
-final class MeteredInput extends FilterInputStream {
+final class MeteredInput extends ReadThroughInputStream {
+
+    private final InputStream in;
 
     private long position;
     private long budget = -1;
@@ -20,7 +22,7 @@ final class MeteredInput extends FilterInputStream {
     private java.util.function.Supplier<String> where;
 
     MeteredInput(InputStream in) {
-        super(in);
+        this.in = in;
     }
 
     /** Bytes that passed so far: where the tar reader is in the uncompressed tar. */
@@ -45,42 +47,10 @@ final class MeteredInput extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, budget < 0 ? len : (int) Math.min(len, budget + 1));
         count(n);
         return n;
-    }
-
-    /** Skipped bytes are read: the stream below hashes every byte. */
-    @Override
-    public long skip(long n) throws IOException {
-        byte[] buffer = new byte[(int) Math.min(Math.max(n, 1), 1 << 16)];
-        long left = n;
-        while (left > 0) {
-            int r = read(buffer, 0, (int) Math.min(left, buffer.length));
-            if (r < 0) {
-                break;
-            }
-            left -= r;
-        }
-        return n - left;
-    }
-
-    @Override
-    public int available() {
-        return 0;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
     }
 
     private void count(int n) throws Limits.ExceededIOException {
@@ -96,5 +66,10 @@ final class MeteredInput extends FilterInputStream {
                         + where.get() + " take more than " + Limit.TAR_HEADER_SIZE.format(limit));
             }
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
     }
 }
