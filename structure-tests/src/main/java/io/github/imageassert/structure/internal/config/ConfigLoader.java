@@ -119,11 +119,31 @@ public final class ConfigLoader {
                     where(name, lines.getOrDefault("/schemaVersion", 0), 0) + "unsupported schemaVersion \"" + version
                             + "\": this reads CST's schema " + SCHEMA_VERSION + " (the one CST documents and writes)");
         }
+        oneSpellingOfEachKey(name, tree, keys);
         try {
             StructureConfig config = mapper.readValue(content, StructureConfig.class);
             return new LoadedConfig(name, uri, config == null ? empty() : config, lines);
         } catch (JsonProcessingException e) {
             throw translate(name, e, tree, keys);
+        }
+    }
+
+    /** CST 1.14 renamed two keys of the metadata test; a config that gives both spellings says one thing twice. */
+    private static void oneSpellingOfEachKey(String name, JsonNode tree, Map<String, int[]> keys) {
+        JsonNode metadata = tree == null ? null : tree.get("metadataTest");
+        if (metadata == null || !metadata.isObject()) {
+            return;
+        }
+        for (String[] pair : List.of(new String[] {"env", "envVars"}, new String[] {"unboundEnv", "unboundEnvVars"})) {
+            if (metadata.has(pair[0]) && metadata.has(pair[1])) {
+                int[] first = keys.getOrDefault("/metadataTest/" + pair[0], new int[2]);
+                int[] second = keys.getOrDefault("/metadataTest/" + pair[1], new int[2]);
+                int[] at = first[0] > second[0] ? first : second;
+                String later = at == first ? pair[0] : pair[1];
+                throw new ConfigException(name, at[0], later, where(name, at[0], at[1]) + "metadataTest has both '"
+                        + pair[0] + "' and '" + pair[1] + "': they are the same list (CST 1.14 and later read "
+                        + pair[1] + ", earlier versions " + pair[0] + "); keep one");
+            }
         }
     }
 
@@ -224,9 +244,6 @@ public final class ConfigLoader {
     }
 
     private static String hint(String in, String key) {
-        if (in.equals("metadataTest") && key.equals("envVars")) {
-            return ". The metadata test reads its variables from 'env' (CST's README says envVars, which CST refuses too)";
-        }
         if (in.startsWith("fileExistenceTests") && key.equals("permission")) {
             return ". Did you mean 'permissions'?";
         }

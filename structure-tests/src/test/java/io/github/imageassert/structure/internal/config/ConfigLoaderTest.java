@@ -173,15 +173,58 @@ class ConfigLoaderTest {
         assertThat(e.file()).isEqualTo("cst.yaml");
     }
 
+    /**
+     * CST 1.14 renamed the metadata test's env and unboundEnv to envVars and unboundEnvVars (as its README and its
+     * own suites write them); configs written for earlier versions say env. Both read the same; both at once is
+     * refused, as two answers to one question.
+     */
     @Test
-    void theMetadataEnvVarsOfCstsReadmeGetAHint() {
-        assertThat(yamlError("""
+    void theMetadataTestReadsEnvVarsAsCstDoesAndEnvAsItDidBefore() {
+        MetadataTest now = yaml("""
                 schemaVersion: "2.0.0"
                 metadataTest:
                   envVars:
                     - key: A
-                      value: b
-                """).getMessage()).contains("cst.yaml:3:3: unknown key 'envVars' in metadataTest").contains("reads its variables from 'env'");
+                      value: "b.*"
+                      isRegex: true
+                  unboundEnvVars:
+                    - key: SECRET
+                """).config().metadataTest();
+        assertThat(now.env()).containsExactly(new EnvVar("A", "b.*", true));
+        assertThat(now.unboundEnv()).extracting(EnvVar::key).containsExactly("SECRET");
+        assertThat(now.isEmpty()).isFalse();
+        MetadataTest before = yaml("""
+                schemaVersion: "2.0.0"
+                metadataTest:
+                  env:
+                    - key: A
+                      value: "b.*"
+                      isRegex: true
+                  unboundEnv:
+                    - key: SECRET
+                """).config().metadataTest();
+        assertThat(before).isEqualTo(now);
+        ConfigException both = yamlError("""
+                schemaVersion: "2.0.0"
+                metadataTest:
+                  env:
+                    - key: SOME_KEY
+                      value: SOME_VAL
+                  envVars:
+                    - key: OTHER_KEY
+                      value: SOME_VAL
+                """);
+        assertThat(both.getMessage()).startsWith("cst.yaml:6:3: metadataTest has both 'env' and 'envVars'")
+                .contains("CST 1.14 and later read envVars");
+        assertThat(both.key()).isEqualTo("envVars");
+        assertThat(yamlError("""
+                schemaVersion: "2.0.0"
+                metadataTest:
+                  unboundEnvVars:
+                    - key: A
+                  unboundEnv:
+                    - key: B
+                """).getMessage()).startsWith("cst.yaml:5:3: metadataTest has both 'unboundEnv' and 'unboundEnvVars'");
     }
 
     @Test
