@@ -32,8 +32,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Reads container-structure-test configs (schema 2.0.0) into typed records, YAML or JSON by the file's extension
- * as CST chooses. Stricter than CST where CST is lenient by accident: JSON gets the same unknown-key check as
+ * Reads container-structure-test configs (schema 2.0.0, and 1.0.0, which CST still reads) into typed records, YAML
+ * or JSON by the file's extension as CST chooses. Stricter than CST where CST is lenient by accident: JSON gets the same unknown-key check as
  * YAML (CST decodes JSON leniently), and every error names the file, line, column and key.
  */
 public final class ConfigLoader {
@@ -114,14 +114,16 @@ public final class ConfigLoader {
             throw new ConfigException(name, 0, "schemaVersion", name + ": no schemaVersion: CST configs "
                     + "start with schemaVersion: \"" + SCHEMA_VERSION + "\"");
         }
-        if (!version.equals(SCHEMA_VERSION)) {
+        if (!version.equals(SCHEMA_VERSION) && !version.equals(SchemaOne.VERSION)) {
             throw new ConfigException(name, lines.getOrDefault("/schemaVersion", 0), "schemaVersion",
                     where(name, lines.getOrDefault("/schemaVersion", 0), 0) + "unsupported schemaVersion \"" + version
-                            + "\": this reads CST's schema " + SCHEMA_VERSION + " (the one CST documents and writes)");
+                            + "\": CST reads " + SCHEMA_VERSION + " and " + SchemaOne.VERSION + ", and so does this");
         }
         oneSpellingOfEachKey(name, tree, keys);
         try {
-            StructureConfig config = mapper.readValue(content, StructureConfig.class);
+            StructureConfig config = version.equals(SchemaOne.VERSION)
+                    ? mapper.readValue(content, SchemaOne.class).asSchemaTwo()
+                    : mapper.readValue(content, StructureConfig.class);
             return new LoadedConfig(name, uri, config == null ? empty() : config, lines);
         } catch (JsonProcessingException e) {
             throw translate(name, e, tree, keys);
@@ -222,9 +224,12 @@ public final class ConfigLoader {
             String in = path(u.getPath().subList(0, u.getPath().size() - 1));
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream().map(String::valueOf)
                     .sorted().collect(Collectors.joining(", "));
+            String hint = SchemaOne.class.equals(u.getReferringClass())
+                    && List.of("metadataTest", "containerRunOptions").contains(u.getPropertyName())
+                    ? ". Schema 1.0.0 has none; CST reads it in schema 2.0.0 configs" : hint(in, u.getPropertyName());
             return new ConfigException(name, line, u.getPropertyName(), where(name, line, column)
                     + "unknown key '" + u.getPropertyName() + "'" + (in.isEmpty() ? "" : " in " + in)
-                    + (known.isEmpty() ? "" : "; the keys there are: " + known) + hint(in, u.getPropertyName()));
+                    + (known.isEmpty() ? "" : "; the keys there are: " + known) + hint);
         }
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             String path = path(m.getPath());
