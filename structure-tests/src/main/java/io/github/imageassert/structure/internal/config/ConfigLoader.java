@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +55,9 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build());
+
+    /** Jackson's words for a key given twice in one mapping, which CST's strict YAML reading refuses too. */
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate (?:field|Object property) '([^']*)'");
 
     private ConfigLoader() {
     }
@@ -244,8 +249,10 @@ public final class ConfigLoader {
             return new ConfigException(name, line, key(m.getPath()), where(name, line, column)
                     + path(m.getPath()) + ": " + m.getOriginalMessage());
         }
-        return new ConfigException(name, line, null, where(name, line, column) + "not valid "
-                + (name.toLowerCase(Locale.ROOT).endsWith(".json") ? "JSON" : "YAML") + ": " + firstLine(e.getOriginalMessage()));
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        return new ConfigException(name, line, duplicate.find() ? duplicate.group(1) : null, where(name, line, column)
+                + "not valid " + (name.toLowerCase(Locale.ROOT).endsWith(".json") ? "JSON" : "YAML") + ": "
+                + firstLine(e.getOriginalMessage()));
     }
 
     private static String hint(String in, String key) {

@@ -380,6 +380,7 @@ class ConfigLoaderTest {
                 .startsWith("cst.yaml:").contains("not valid YAML");
         ConfigException dup = yamlError("schemaVersion: \"2.0.0\"\nmetadataTest:\n  user: a\n  user: b\n");
         assertThat(dup.getMessage()).startsWith("cst.yaml:4:").contains("user");
+        assertThat(dup.key()).isEqualTo("user");
         assertThat(ConfigLoaderTest.jsonError("{\"schemaVersion\": \"2.0.0\", \"commandTests\": [}").getMessage())
                 .startsWith("cst.json:1:").contains("not valid JSON");
     }
