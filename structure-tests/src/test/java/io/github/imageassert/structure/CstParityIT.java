@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * container-structure-test's own suites (its tests/ folder: success and failure configs and the Dockerfiles they
  * run against), mirrored: src/test/cst/parity/ has configs of the same shapes, src/test/docker/parity/Dockerfile
  * stand-ins for the images. Each suite runs here through the loader and the runner, and each test must get the
- * verdict CST gives it: pass in the success suites; in the failure suite, what CST's rules give each test (three of
+ * verdict CST gives it: pass in the success suites; in the failure suite, what CST's rules give each test (two of
  * its tests pass, although the suite fails). Where the verdict depends on why, the reason is checked too.
  */
 class CstParityIT {
@@ -66,7 +66,7 @@ class CstParityIT {
                 "License Test", PASS));
     }
 
-    /** Schema 1.0.0, as CST's failure suite: content tests before existence tests, and three tests that pass. */
+    /** Schema 1.0.0, as CST's failure suite: content tests before existence tests, and two tests that pass. */
     @Test
     void theFailureSuiteFailsTestByTestAsCstFailsIt() {
         Map<String, TestResult> results = run("distro_failure_test.yaml", distro);
