@@ -45,8 +45,8 @@ public final class StructureTests {
     }
 
     /**
-     * Reads configs (schema 2.0.0, {@code .yaml}, {@code .yml} or {@code .json}), each a file relative to the
-     * working directory (as CST reads them) or, failing that, a resource on the class path.
+     * Reads configs (schema 2.0.0 or 1.0.0, {@code .yaml}, {@code .yml} or {@code .json}), each a file relative to
+     * the working directory (as CST reads them) or, failing that, a resource on the class path.
      *
      * @throws StructureTestConfigException a config that is missing or not valid, naming the file, line and key
      */

@@ -33,6 +33,9 @@ class CliJarIT {
     @BuildImage(dockerfile = "src/test/docker/proof/Dockerfile", target = "proof")
     static ContainerImage image;
 
+    @BuildImage(dockerfile = "src/test/docker/parity/Dockerfile", target = "distro")
+    static ContainerImage distro;
+
     record Run(int exit, String stdout, String stderr) {
     }
 
@@ -106,6 +109,30 @@ class CliJarIT {
                 "proof-docker-driver.yaml / File Content Test: /etc/resolv.conf is empty");
         assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
         assertThat(xml.getElementsByTagName("system-out").item(0).getTextContent()).startsWith("/dev/pts/");
+    }
+
+    /**
+     * CST's own script checks its suites by the binary's output and exit code: a success suite prints PASS and exits
+     * 0, a failure suite prints FAIL and exits 1. The mirrored suites (CstParityIT) do so through the jar, with the
+     * same per-test verdicts in the JSON report.
+     */
+    @Test
+    void cstsOwnSuitesGiveCstsExitCodesAndVerdicts() throws Exception {
+        Run pass = cli("test", "--image", distro.reference(), "--config", "src/test/cst/parity/distro_test.yaml");
+        assertThat(pass.exit()).as(pass.stdout() + pass.stderr()).isZero();
+        assertThat(pass.stdout()).contains("Passes:      11\n", "Failures:    0\n").endsWith("PASS\n");
+
+        Run fail = cli("test", "--image", distro.reference(), "--config", "src/test/cst/parity/distro_failure_test.yaml",
+                "--output", "json");
+        assertThat(fail.exit()).as(fail.stderr()).isEqualTo(1);
+        List<String> verdicts = new ArrayList<>();
+        for (JsonNode r : new ObjectMapper().readTree(fail.stdout()).get("Results")) {
+            verdicts.add(r.get("Name").asText() + "=" + (r.get("Pass").asBoolean() ? "PASS" : "FAIL"));
+        }
+        assertThat(verdicts).containsExactly("Command Test: bad apt-get-command=FAIL", "Command Test: apt-config=PASS",
+                "Command Test: path=PASS", "File Content Test: Distribution Sources=FAIL",
+                "File Content Test: Wrong Retry Policy=FAIL", "File Existence Test: Fake Dir=FAIL",
+                "File Existence Test: Wrong permissions=FAIL", "License Test=FAIL");
     }
 
     @Test

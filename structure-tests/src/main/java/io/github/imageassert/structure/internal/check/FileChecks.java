@@ -23,6 +23,7 @@ final class FileChecks {
     private FileChecks() {
     }
 
+    /** {@code configEnv} null: the path is taken as written, as CST's schema 1.0.0 takes it. */
     static TestResult existence(ContainerImage image, Map<String, String> configEnv, FileExistenceTest test) {
         Findings f = new Findings(TestKind.FILE_EXISTENCE, test.name());
         if (test.name().isEmpty()) {
@@ -35,7 +36,7 @@ final class FileChecks {
             return f.result();
         }
         // CST expands $VARS in the path from the image's environment (with the global variables)
-        String path = GoExpand.expand(test.path(), configEnv);
+        String path = configEnv == null ? test.path() : GoExpand.expand(test.path(), configEnv);
         Optional<FileEntry> found = stat(image.filesystem(), path, image.engineReference().isPresent());
         if (found.isEmpty()) {
             if (test.shouldExist()) {

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * The tests of one config against one image, in CST's order: command tests, file existence, file content, the
- * metadata test (when it asks anything) and license tests. File, metadata and license tests read the image's
+ * metadata test (when it asks anything) and license tests (schema 1.0.0: file content before file existence). File, metadata and license tests read the image's
  * index; only command tests start containers.
  */
 public final class Suite {
@@ -35,16 +35,22 @@ public final class Suite {
             tests.add(new PlannedTest(TestKind.COMMAND, t.name(), i, loaded.name(), source(loaded, "/commandTests/" + i),
                     () -> commands.run(t)));
         }
+        List<PlannedTest> existence = new ArrayList<>();
         for (int i = 0; i < config.fileExistenceTests().size(); i++) {
             FileExistenceTest t = config.fileExistenceTests().get(i);
-            tests.add(new PlannedTest(TestKind.FILE_EXISTENCE, t.name(), i, loaded.name(),
-                    source(loaded, "/fileExistenceTests/" + i), () -> FileChecks.existence(image, env.config(), t)));
+            existence.add(new PlannedTest(TestKind.FILE_EXISTENCE, t.name(), i, loaded.name(),
+                    source(loaded, "/fileExistenceTests/" + i),
+                    () -> FileChecks.existence(image, config.isSchemaOne() ? null : env.config(), t)));
         }
+        List<PlannedTest> content = new ArrayList<>();
         for (int i = 0; i < config.fileContentTests().size(); i++) {
             FileContentTest t = config.fileContentTests().get(i);
-            tests.add(new PlannedTest(TestKind.FILE_CONTENT, t.name(), i, loaded.name(),
+            content.add(new PlannedTest(TestKind.FILE_CONTENT, t.name(), i, loaded.name(),
                     source(loaded, "/fileContentTests/" + i), () -> FileChecks.content(image, t)));
         }
+        // schema 1.0.0 runs file content tests first, and expands no $VARS in paths
+        tests.addAll(config.isSchemaOne() ? content : existence);
+        tests.addAll(config.isSchemaOne() ? existence : content);
         if (!config.metadataTest().isEmpty()) {
             tests.add(new PlannedTest(TestKind.METADATA, "", 0, loaded.name(), source(loaded, "/metadataTest"),
                     () -> MetadataCheck.run(image.config(), env.config(), config.metadataTest())));

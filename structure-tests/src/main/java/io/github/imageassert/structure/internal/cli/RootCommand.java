@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "image-assert-structure-tests", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Runs container-structure-test configs (schema 2.0.0) against an image.",
+        description = "Runs container-structure-test configs (schema 2.0.0 or 1.0.0) against an image.",
         subcommands = {TestCommand.class, VersionCommand.class})
 final class RootCommand implements Callable<Integer> {
 

@@ -8,6 +8,6 @@ final class VersionProvider implements IVersionProvider {
     public String[] getVersion() {
         String version = VersionProvider.class.getPackage().getImplementationVersion();
         return new String[] {"image-assert-structure-tests " + (version == null ? "(development build)" : version)
-                + ", reading container-structure-test schema 2.0.0"};
+                + ", reading container-structure-test schemas 2.0.0 and 1.0.0"};
     }
 }

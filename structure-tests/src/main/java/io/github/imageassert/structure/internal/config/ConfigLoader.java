@@ -29,11 +29,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads container-structure-test configs (schema 2.0.0) into typed records, YAML or JSON by the file's extension
- * as CST chooses. Stricter than CST where CST is lenient by accident: JSON gets the same unknown-key check as
+ * Reads container-structure-test configs (schema 2.0.0, and 1.0.0, which CST still reads) into typed records, YAML
+ * or JSON by the file's extension as CST chooses. Stricter than CST where CST is lenient by accident: JSON gets the same unknown-key check as
  * YAML (CST decodes JSON leniently), and every error names the file, line, column and key.
  */
 public final class ConfigLoader {
@@ -53,6 +55,9 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build());
+
+    /** Jackson's words for a key given twice in one mapping, which CST's strict YAML reading refuses too. */
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate (?:field|Object property) '([^']*)'");
 
     private ConfigLoader() {
     }
@@ -114,16 +119,38 @@ public final class ConfigLoader {
             throw new ConfigException(name, 0, "schemaVersion", name + ": no schemaVersion: CST configs "
                     + "start with schemaVersion: \"" + SCHEMA_VERSION + "\"");
         }
-        if (!version.equals(SCHEMA_VERSION)) {
+        if (!version.equals(SCHEMA_VERSION) && !version.equals(SchemaOne.VERSION)) {
             throw new ConfigException(name, lines.getOrDefault("/schemaVersion", 0), "schemaVersion",
                     where(name, lines.getOrDefault("/schemaVersion", 0), 0) + "unsupported schemaVersion \"" + version
-                            + "\": this reads CST's schema " + SCHEMA_VERSION + " (the one CST documents and writes)");
+                            + "\": CST reads " + SCHEMA_VERSION + " and " + SchemaOne.VERSION + ", and so does this");
         }
+        oneSpellingOfEachKey(name, tree, keys);
         try {
-            StructureConfig config = mapper.readValue(content, StructureConfig.class);
+            StructureConfig config = version.equals(SchemaOne.VERSION)
+                    ? mapper.readValue(content, SchemaOne.class).asSchemaTwo()
+                    : mapper.readValue(content, StructureConfig.class);
             return new LoadedConfig(name, uri, config == null ? empty() : config, lines);
         } catch (JsonProcessingException e) {
             throw translate(name, e, tree, keys);
+        }
+    }
+
+    /** CST 1.14 renamed two keys of the metadata test; a config that gives both spellings says one thing twice. */
+    private static void oneSpellingOfEachKey(String name, JsonNode tree, Map<String, int[]> keys) {
+        JsonNode metadata = tree == null ? null : tree.get("metadataTest");
+        if (metadata == null || !metadata.isObject()) {
+            return;
+        }
+        for (String[] pair : List.of(new String[] {"env", "envVars"}, new String[] {"unboundEnv", "unboundEnvVars"})) {
+            if (metadata.has(pair[0]) && metadata.has(pair[1])) {
+                int[] first = keys.getOrDefault("/metadataTest/" + pair[0], new int[2]);
+                int[] second = keys.getOrDefault("/metadataTest/" + pair[1], new int[2]);
+                int[] at = first[0] > second[0] ? first : second;
+                String later = at == first ? pair[0] : pair[1];
+                throw new ConfigException(name, at[0], later, where(name, at[0], at[1]) + "metadataTest has both '"
+                        + pair[0] + "' and '" + pair[1] + "': they are the same list (CST 1.14 and later read "
+                        + pair[1] + ", earlier versions " + pair[0] + "); keep one");
+            }
         }
     }
 
@@ -202,9 +229,12 @@ public final class ConfigLoader {
             String in = path(u.getPath().subList(0, u.getPath().size() - 1));
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream().map(String::valueOf)
                     .sorted().collect(Collectors.joining(", "));
+            String hint = SchemaOne.class.equals(u.getReferringClass())
+                    && List.of("metadataTest", "containerRunOptions").contains(u.getPropertyName())
+                    ? ". Schema 1.0.0 has none; CST reads it in schema 2.0.0 configs" : hint(in, u.getPropertyName());
             return new ConfigException(name, line, u.getPropertyName(), where(name, line, column)
                     + "unknown key '" + u.getPropertyName() + "'" + (in.isEmpty() ? "" : " in " + in)
-                    + (known.isEmpty() ? "" : "; the keys there are: " + known) + hint(in, u.getPropertyName()));
+                    + (known.isEmpty() ? "" : "; the keys there are: " + known) + hint);
         }
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             String path = path(m.getPath());
@@ -219,14 +249,13 @@ public final class ConfigLoader {
             return new ConfigException(name, line, key(m.getPath()), where(name, line, column)
                     + path(m.getPath()) + ": " + m.getOriginalMessage());
         }
-        return new ConfigException(name, line, null, where(name, line, column) + "not valid "
-                + (name.toLowerCase(Locale.ROOT).endsWith(".json") ? "JSON" : "YAML") + ": " + firstLine(e.getOriginalMessage()));
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        return new ConfigException(name, line, duplicate.find() ? duplicate.group(1) : null, where(name, line, column)
+                + "not valid " + (name.toLowerCase(Locale.ROOT).endsWith(".json") ? "JSON" : "YAML") + ": "
+                + firstLine(e.getOriginalMessage()));
     }
 
     private static String hint(String in, String key) {
-        if (in.equals("metadataTest") && key.equals("envVars")) {
-            return ". The metadata test reads its variables from 'env' (CST's README says envVars, which CST refuses too)";
-        }
         if (in.startsWith("fileExistenceTests") && key.equals("permission")) {
             return ". Did you mean 'permissions'?";
         }

@@ -1,12 +1,16 @@
 package io.github.imageassert.structure.internal.config;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.List;
 
 /**
  * The one {@code metadataTest}. {@code entrypoint} and {@code cmd} stay null when absent (unchecked), and are an
- * empty list for {@code []} (the image must have none), as CST tells them apart.
+ * empty list for {@code []} (the image must have none), as CST tells them apart. The variables are read from
+ * {@code envVars} and {@code unboundEnvVars}, CST's keys since 1.14, or from {@code env} and {@code unboundEnv},
+ * its keys before, so that a config written for either runs unchanged ({@link ConfigLoader} refuses both at once).
  */
-public record MetadataTest(List<EnvVar> env, List<EnvVar> unboundEnv, List<String> exposedPorts,
+public record MetadataTest(@JsonAlias("envVars") List<EnvVar> env,
+                           @JsonAlias("unboundEnvVars") List<EnvVar> unboundEnv, List<String> exposedPorts,
                            List<String> unexposedPorts, List<String> entrypoint, List<String> cmd, String workdir,
                            List<String> volumes, List<String> unmountedVolumes, List<EnvVar> labels, String user) {
 

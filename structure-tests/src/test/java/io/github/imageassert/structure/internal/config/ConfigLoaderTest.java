@@ -173,15 +173,58 @@ class ConfigLoaderTest {
         assertThat(e.file()).isEqualTo("cst.yaml");
     }
 
+    /**
+     * CST 1.14 renamed the metadata test's env and unboundEnv to envVars and unboundEnvVars (as its README and its
+     * own suites write them); configs written for earlier versions say env. Both read the same; both at once is
+     * refused, as two answers to one question.
+     */
     @Test
-    void theMetadataEnvVarsOfCstsReadmeGetAHint() {
-        assertThat(yamlError("""
+    void theMetadataTestReadsEnvVarsAsCstDoesAndEnvAsItDidBefore() {
+        MetadataTest now = yaml("""
                 schemaVersion: "2.0.0"
                 metadataTest:
                   envVars:
                     - key: A
-                      value: b
-                """).getMessage()).contains("cst.yaml:3:3: unknown key 'envVars' in metadataTest").contains("reads its variables from 'env'");
+                      value: "b.*"
+                      isRegex: true
+                  unboundEnvVars:
+                    - key: SECRET
+                """).config().metadataTest();
+        assertThat(now.env()).containsExactly(new EnvVar("A", "b.*", true));
+        assertThat(now.unboundEnv()).extracting(EnvVar::key).containsExactly("SECRET");
+        assertThat(now.isEmpty()).isFalse();
+        MetadataTest before = yaml("""
+                schemaVersion: "2.0.0"
+                metadataTest:
+                  env:
+                    - key: A
+                      value: "b.*"
+                      isRegex: true
+                  unboundEnv:
+                    - key: SECRET
+                """).config().metadataTest();
+        assertThat(before).isEqualTo(now);
+        ConfigException both = yamlError("""
+                schemaVersion: "2.0.0"
+                metadataTest:
+                  env:
+                    - key: SOME_KEY
+                      value: SOME_VAL
+                  envVars:
+                    - key: OTHER_KEY
+                      value: SOME_VAL
+                """);
+        assertThat(both.getMessage()).startsWith("cst.yaml:6:3: metadataTest has both 'env' and 'envVars'")
+                .contains("CST 1.14 and later read envVars");
+        assertThat(both.key()).isEqualTo("envVars");
+        assertThat(yamlError("""
+                schemaVersion: "2.0.0"
+                metadataTest:
+                  unboundEnvVars:
+                    - key: A
+                  unboundEnv:
+                    - key: B
+                """).getMessage()).startsWith("cst.yaml:5:3: metadataTest has both 'unboundEnv' and 'unboundEnvVars'");
     }
 
     @Test
@@ -230,12 +273,105 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void schemaVersionIsRequiredAndMustBeTwo() {
+    void schemaVersionIsRequiredAndIsOneOfCsts() {
         assertThat(yamlError("commandTests: []\n").getMessage()).isEqualTo(
                 "cst.yaml: no schemaVersion: CST configs start with schemaVersion: \"2.0.0\"");
-        ConfigException e = yamlError("schemaVersion: \"1.0.0\"\ncommandTests: []\n");
-        assertThat(e.getMessage()).startsWith("cst.yaml:1: unsupported schemaVersion \"1.0.0\"");
+        ConfigException e = yamlError("schemaVersion: \"3.0.0\"\ncommandTests: []\n");
+        assertThat(e.getMessage()).startsWith("cst.yaml:1: unsupported schemaVersion \"3.0.0\": CST reads 2.0.0 and 1.0.0");
         assertThat(e.key()).isEqualTo("schemaVersion");
+    }
+
+    /**
+     * CST still reads schema 1.0.0 (its own failure suites are written in it): a command is one list, program and
+     * arguments; there is no metadata test, no containerRunOptions, and a file existence test has no uid, gid or
+     * isExecutableBy.
+     */
+    @Test
+    void schemaOneReadsAsCstReadsIt() {
+        StructureConfig c = yaml("""
+                schemaVersion: '1.0.0'
+                globalEnvVars:
+                  - key: G
+                    value: g
+                commandTests:
+                - name: 'bad apt-get-command'
+                  setup: [["touch", "/a"]]
+                  teardown: [["rm", "/a"]]
+                  envVars:
+                    - key: K
+                      value: v
+                  command: ['apt-get', 'dslkfjasl']
+                  excludedError: ['.*FAIL.*']
+                  expectedError: ['.*Invalid operation dslkfjasl.*']
+                  expectedOutput: ['a']
+                  excludedOutput: ['b']
+                  exitCode: 1
+                fileContentTests:
+                - name: 'Wrong Retry Policy'
+                  expectedContents: ['Acquire::Retries 4;']
+                  excludedContents: ['x']
+                  path: '/etc/apt/apt.conf.d/apt-retry'
+                fileExistenceTests:
+                - name: 'Wrong permissions'
+                  path: '/etc/apt/sources.list'
+                  permissions: '-rwxrwxrwx'
+                  shouldExist: true
+                - name: 'Default'
+                  path: '/x'
+                licenseTests:
+                - debian: true
+                  files:
+                """).config();
+        assertThat(c.schemaVersion()).isEqualTo("1.0.0");
+        assertThat(c.globalEnvVars()).containsExactly(new EnvVar("G", "g", false));
+        assertThat(c.commandTests()).containsExactly(new CommandTest("bad apt-get-command", List.of(List.of("touch", "/a")),
+                List.of(List.of("rm", "/a")), List.of(new EnvVar("K", "v", false)), 1, "apt-get", List.of("dslkfjasl"),
+                List.of("a"), List.of("b"), List.of(".*Invalid operation dslkfjasl.*"), List.of(".*FAIL.*")));
+        assertThat(c.fileContentTests()).containsExactly(new FileContentTest("Wrong Retry Policy",
+                "/etc/apt/apt.conf.d/apt-retry", List.of("Acquire::Retries 4;"), List.of("x")));
+        assertThat(c.fileExistenceTests()).containsExactly(
+                new FileExistenceTest("Wrong permissions", "/etc/apt/sources.list", true, "-rwxrwxrwx", null, null, null),
+                new FileExistenceTest("Default", "/x", true, null, null, null, null));
+        assertThat(c.licenseTests()).containsExactly(new LicenseTest(true, List.of()));
+        assertThat(c.metadataTest().isEmpty()).isTrue();
+        assertThat(yaml("schemaVersion: '1.0.0'\ncommandTests:\n- name: none\n  command: []\n").config()
+                .commandTests().get(0).command()).isEmpty();
+    }
+
+    @Test
+    void schemaOneHasNoKeysOfSchemaTwo() {
+        assertThat(yamlError("""
+                schemaVersion: '1.0.0'
+                commandTests:
+                - name: t
+                  command: ['echo']
+                  args: ['hi']
+                """).getMessage()).startsWith("cst.yaml:5:3: unknown key 'args' in commandTests[0]; the keys there are: command, envVars,");
+        assertThat(yamlError("""
+                schemaVersion: '1.0.0'
+                commandTests:
+                - name: t
+                  command: 'echo'
+                """).getMessage()).startsWith("cst.yaml:4:12: 'command' (commandTests[0].command) must be a list");
+        assertThat(yamlError("""
+                schemaVersion: '1.0.0'
+                fileExistenceTests:
+                - name: 'Fake Dir'
+                  isDirectory: true
+                  path: '/foo/bar'
+                """).getMessage()).startsWith("cst.yaml:4:3: unknown key 'isDirectory' in fileExistenceTests[0]; the keys there are: name, path, permissions, shouldExist");
+        assertThat(yamlError("""
+                schemaVersion: '1.0.0'
+                fileExistenceTests:
+                - name: root
+                  path: /
+                  uid: 0
+                """).getMessage()).contains("unknown key 'uid' in fileExistenceTests[0]");
+        assertThat(yamlError("""
+                schemaVersion: '1.0.0'
+                metadataTest:
+                  workdir: /app
+                """).getMessage()).startsWith("cst.yaml:2:1: unknown key 'metadataTest'").endsWith("Schema 1.0.0 has none; CST reads it in schema 2.0.0 configs");
     }
 
     @Test
@@ -244,6 +380,7 @@ class ConfigLoaderTest {
                 .startsWith("cst.yaml:").contains("not valid YAML");
         ConfigException dup = yamlError("schemaVersion: \"2.0.0\"\nmetadataTest:\n  user: a\n  user: b\n");
         assertThat(dup.getMessage()).startsWith("cst.yaml:4:").contains("user");
+        assertThat(dup.key()).isEqualTo("user");
         assertThat(ConfigLoaderTest.jsonError("{\"schemaVersion\": \"2.0.0\", \"commandTests\": [}").getMessage())
                 .startsWith("cst.json:1:").contains("not valid JSON");
     }
