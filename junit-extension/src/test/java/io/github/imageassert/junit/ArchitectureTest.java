@@ -1,19 +1,11 @@
 package io.github.imageassert.junit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaCodeUnit;
-import com.tngtech.archunit.core.domain.JavaField;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.domain.JavaParameter;
-import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -21,11 +13,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import java.util.ArrayList;
+import io.github.imageassert.testing.architecture.ApiShapeRules;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.provider.ArgumentsSource;
@@ -57,7 +46,7 @@ class ArchitectureTest {
                 public void check(JavaClass type, ConditionEvents events) {
                     type.getDirectDependenciesFromSelf().stream()
                             .map(Dependency::getTargetClass)
-                            .filter(ArchitectureTest::isInternal)
+                            .filter(ApiShapeRules::isInternal)
                             .filter(target -> !registers(type, target))
                             .distinct()
                             .forEach(target -> events.add(SimpleConditionEvent.violated(type,
@@ -66,76 +55,26 @@ class ArchitectureTest {
             });
 
     @ArchTest
-    static final ArchRule packagesFormNoCycle = slices().assignedFrom(new SliceAssignment() {
-        @Override
-        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-            return SliceIdentifier.of(javaClass.getPackageName());
-        }
-
-        @Override
-        public String getDescription() {
-            return "one slice per package";
-        }
-    }).should().beFreeOfCycles()
+    static final ArchRule packagesFormNoCycle = ApiShapeRules.packagesFormNoCycle()
             .ignoreDependency(DescribedPredicate.describe("an annotation of the API", ArchitectureTest::isRegisteringAnnotation),
                     DescribedPredicate.describe("the extension or arguments provider it registers",
                             c -> c.isAssignableTo(org.junit.jupiter.api.extension.Extension.class)
                                     || c.isAssignableTo(org.junit.jupiter.params.provider.ArgumentsProvider.class)));
 
     @ArchTest
-    static final ArchRule publicCodeNamesNoInternalType = codeUnits()
-            .that().areDeclaredInClassesThat(api())
-            .and(DescribedPredicate.describe("are public or protected", (JavaCodeUnit unit) ->
-                    unit.getModifiers().contains(JavaModifier.PUBLIC) || unit.getModifiers().contains(JavaModifier.PROTECTED)))
-            .should(new ArchCondition<>("name no internal type in parameters, return type or exceptions") {
-                @Override
-                public void check(JavaCodeUnit unit, ConditionEvents events) {
-                    Stream<JavaClass> types = Stream.concat(involved(unit.getReturnType()),
-                            unit.getParameters().stream().map(JavaParameter::getType).flatMap(ArchitectureTest::involved));
-                    report(unit.getFullName(), Stream.concat(types, unit.getExceptionTypes().stream()), events);
-                }
-            })
-            .allowEmptyShould(false);
+    static final ArchRule publicCodeNamesNoInternalType = ApiShapeRules.publicCodeNamesNoInternalType();
 
     @ArchTest
-    static final ArchRule publicFieldsNameNoInternalType = fields()
-            .that().areDeclaredInClassesThat(api())
-            .and().arePublic()
-            .should(new ArchCondition<>("have no internal type") {
-                @Override
-                public void check(JavaField field, ConditionEvents events) {
-                    report(field.getFullName(), involved(field.getType()), events);
-                }
-            })
-            .allowEmptyShould(true);
+    static final ArchRule publicFieldsNameNoInternalType = ApiShapeRules.publicFieldsNameNoInternalType();
 
     @ArchTest
-    static final ArchRule publicTypesExtendNoInternalType = classes()
-            .that(api())
-            .should(new ArchCondition<>("extend and implement no internal type") {
-                @Override
-                public void check(JavaClass type, ConditionEvents events) {
-                    List<JavaClass> supers = new ArrayList<>();
-                    type.getRawSuperclass().ifPresent(supers::add);
-                    supers.addAll(type.getRawInterfaces());
-                    report(type.getName(), supers.stream(), events);
-                }
-            });
+    static final ArchRule publicTypesExtendNoInternalType = ApiShapeRules.publicTypesExtendNoInternalType();
 
     /** The core's internals (the engine client) are used by the extension's internals only. */
     @ArchTest
     static final ArchRule onlyTheInternalPackageUsesTheCoresInternals = noClasses()
             .that().resideOutsideOfPackage(API + ".internal..")
             .should().dependOnClassesThat().resideInAPackage("io.github.imageassert.internal..");
-
-    private static DescribedPredicate<JavaClass> api() {
-        return DescribedPredicate.describe("are public and outside internal packages",
-                c -> c.getModifiers().contains(JavaModifier.PUBLIC) && !isInternal(c));
-    }
-
-    private static boolean isInternal(JavaClass c) {
-        return c.getPackageName().contains(".internal");
-    }
 
     private static boolean isRegisteringAnnotation(JavaClass c) {
         return c.isAnnotation() && c.getPackageName().equals(API)
@@ -151,14 +90,5 @@ class ArchitectureTest {
                 type.isAnnotatedWith(ExtendWith.class) ? Arrays.stream(type.reflect().getAnnotation(ExtendWith.class).value()) : Stream.empty(),
                 type.isAnnotatedWith(ArgumentsSource.class) ? Stream.of(type.reflect().getAnnotation(ArgumentsSource.class).value()) : Stream.empty());
         return named.anyMatch(registered -> registered.getName().equals(target.getName()));
-    }
-
-    private static Stream<JavaClass> involved(JavaType type) {
-        return type.getAllInvolvedRawTypes().stream();
-    }
-
-    private static void report(String where, Stream<JavaClass> types, ConditionEvents events) {
-        types.filter(ArchitectureTest::isInternal).distinct().forEach(t -> events.add(SimpleConditionEvent.violated(where,
-                where + " names the internal type " + t.getName())));
     }
 }

@@ -1,30 +1,13 @@
 package io.github.imageassert.structure;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaCodeUnit;
-import com.tngtech.archunit.core.domain.JavaField;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.domain.JavaParameter;
-import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
+import io.github.imageassert.testing.architecture.ApiShapeRules;
 
 /**
  * The shape of the module. Users call {@code StructureTests}, run {@code StructureTestsCli} and may catch
@@ -44,17 +27,7 @@ class ArchitectureTest {
                     + "(StructureTests|StructureTestsCli|StructureTestConfigException)");
 
     @ArchTest
-    static final ArchRule packagesFormNoCycle = slices().assignedFrom(new SliceAssignment() {
-        @Override
-        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-            return SliceIdentifier.of(javaClass.getPackageName());
-        }
-
-        @Override
-        public String getDescription() {
-            return "one slice per package";
-        }
-    }).should().beFreeOfCycles();
+    static final ArchRule packagesFormNoCycle = ApiShapeRules.packagesFormNoCycle();
 
     @ArchTest
     static final ArchRule internalsNeverReachThePublicPackage = noClasses()
@@ -77,59 +50,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.junit..");
 
     @ArchTest
-    static final ArchRule publicCodeNamesNoInternalType = codeUnits()
-            .that().areDeclaredInClassesThat(api())
-            .and(DescribedPredicate.describe("are public or protected", (JavaCodeUnit unit) ->
-                    unit.getModifiers().contains(JavaModifier.PUBLIC) || unit.getModifiers().contains(JavaModifier.PROTECTED)))
-            .should(new ArchCondition<>("name no internal type in parameters, return type or exceptions") {
-                @Override
-                public void check(JavaCodeUnit unit, ConditionEvents events) {
-                    Stream<JavaClass> types = Stream.concat(involved(unit.getReturnType()),
-                            unit.getParameters().stream().map(JavaParameter::getType).flatMap(ArchitectureTest::involved));
-                    report(unit.getFullName(), Stream.concat(types, unit.getExceptionTypes().stream()), events);
-                }
-            });
+    static final ArchRule publicCodeNamesNoInternalType = ApiShapeRules.publicCodeNamesNoInternalType();
 
     @ArchTest
-    static final ArchRule publicFieldsNameNoInternalType = fields()
-            .that().areDeclaredInClassesThat(api())
-            .and().arePublic()
-            .should(new ArchCondition<>("have no internal type") {
-                @Override
-                public void check(JavaField field, ConditionEvents events) {
-                    report(field.getFullName(), involved(field.getType()), events);
-                }
-            })
-            .allowEmptyShould(true);
+    static final ArchRule publicFieldsNameNoInternalType = ApiShapeRules.publicFieldsNameNoInternalType();
 
     @ArchTest
-    static final ArchRule publicTypesExtendNoInternalType = classes()
-            .that(api())
-            .should(new ArchCondition<>("extend and implement no internal type") {
-                @Override
-                public void check(JavaClass type, ConditionEvents events) {
-                    List<JavaClass> supers = new ArrayList<>();
-                    type.getRawSuperclass().ifPresent(supers::add);
-                    supers.addAll(type.getRawInterfaces());
-                    report(type.getName(), supers.stream(), events);
-                }
-            });
-
-    private static DescribedPredicate<JavaClass> api() {
-        return DescribedPredicate.describe("are public and outside internal packages",
-                c -> c.getModifiers().contains(JavaModifier.PUBLIC) && !isInternal(c));
-    }
-
-    private static boolean isInternal(JavaClass c) {
-        return c.getPackageName().contains(".internal");
-    }
-
-    private static Stream<JavaClass> involved(JavaType type) {
-        return type.getAllInvolvedRawTypes().stream();
-    }
-
-    private static void report(String where, Stream<JavaClass> types, ConditionEvents events) {
-        types.filter(ArchitectureTest::isInternal).distinct().forEach(t -> events.add(SimpleConditionEvent.violated(where,
-                where + " names the internal type " + t.getName())));
-    }
+    static final ArchRule publicTypesExtendNoInternalType = ApiShapeRules.publicTypesExtendNoInternalType();
 }
