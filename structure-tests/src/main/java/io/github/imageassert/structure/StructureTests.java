@@ -5,7 +5,7 @@ import io.github.imageassert.structure.internal.check.PlannedTest;
 import io.github.imageassert.structure.internal.check.RunSettings;
 import io.github.imageassert.structure.internal.check.Suite;
 import io.github.imageassert.structure.internal.check.TestResult;
-import io.github.imageassert.structure.internal.config.ConfigException;
+import io.github.imageassert.structure.config.StructureTestConfigException;
 import io.github.imageassert.structure.internal.config.ConfigLoader;
 import io.github.imageassert.structure.internal.config.LoadedConfig;
 import io.github.imageassert.structure.internal.report.FailureMessage;
@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
@@ -53,8 +52,8 @@ public final class StructureTests {
     public static StructureTests from(String... configs) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         ClassLoader classLoader = loader != null ? loader : StructureTests.class.getClassLoader();
-        return new StructureTests(Arrays.stream(configs).map(c -> read(() -> ConfigLoader.load(
-                Objects.requireNonNull(c, "config"), classLoader))).toList(), RunSettings.defaults());
+        return new StructureTests(Arrays.stream(configs)
+                .map(c -> ConfigLoader.load(Objects.requireNonNull(c, "config"), classLoader)).toList(), RunSettings.defaults());
     }
 
     /**
@@ -63,16 +62,8 @@ public final class StructureTests {
      * @throws StructureTestConfigException a config that is missing or not valid, naming the file, line and key
      */
     public static StructureTests from(Path... configs) {
-        return new StructureTests(Arrays.stream(configs).map(c -> read(() -> ConfigLoader.load(c))).toList(),
+        return new StructureTests(Arrays.stream(configs).map(ConfigLoader::load).toList(),
                 RunSettings.defaults());
-    }
-
-    private static LoadedConfig read(Supplier<LoadedConfig> reader) {
-        try {
-            return reader.get();
-        } catch (ConfigException e) {
-            throw new StructureTestConfigException(e.file(), e.line(), e.key(), e.getMessage());
-        }
     }
 
     /** How long one command (and one setup step) may run before its test fails; default 5 minutes (CST has none). */

@@ -11,7 +11,7 @@ import io.github.imageassert.testing.architecture.ApiShapeRules;
 
 /**
  * The shape of the module. Users call {@code StructureTests}, run {@code StructureTestsCli} and may catch
- * {@code StructureTestConfigException}; everything else lives in {@code io.github.imageassert.structure.internal..}.
+ * {@code config.StructureTestConfigException}; everything else lives in {@code io.github.imageassert.structure.internal..}.
  * Dependencies run one way (public to internal, never back), the packages form no cycle, and the core's internals
  * (the engine client, the one-shot containers) are used by this module's internals only.
  */
@@ -23,8 +23,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule thePublicPackageHoldsOnlyWhatUsersCallOrCatch = classes()
             .that().resideInAPackage(API)
-            .should().haveNameMatching("io\\.github\\.imageassert\\.structure\\."
-                    + "(StructureTests|StructureTestsCli|StructureTestConfigException)");
+            .should().haveNameMatching("io\\.github\\.imageassert\\.structure\\.(StructureTests|StructureTestsCli)");
+
+    @ArchTest
+    static final ArchRule theConfigPackageHoldsOnlyTheExceptionUsersCatch = classes()
+            .that().resideInAPackage(API + ".config")
+            .should().haveFullyQualifiedName(API + ".config.StructureTestConfigException");
 
     @ArchTest
     static final ArchRule packagesFormNoCycle = ApiShapeRules.packagesFormNoCycle();

@@ -9,7 +9,7 @@ import io.github.imageassert.structure.internal.check.PlannedTest;
 import io.github.imageassert.structure.internal.check.RunSettings;
 import io.github.imageassert.structure.internal.check.Suite;
 import io.github.imageassert.structure.internal.check.TestResult;
-import io.github.imageassert.structure.internal.config.ConfigException;
+import io.github.imageassert.structure.config.StructureTestConfigException;
 import io.github.imageassert.structure.internal.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -178,9 +178,9 @@ class CstParityIT {
 
     private static void assertRefused(String config, String key) {
         assertThatThrownBy(() -> ConfigLoader.load(Path.of(CONFIGS + config)))
-                .as(config).isInstanceOf(ConfigException.class)
-                .satisfies(e -> assertThat(((ConfigException) e).key()).as(config + ": the key named").isEqualTo(key))
-                .satisfies(e -> assertThat(((ConfigException) e).line()).as(config + ": the line named").isPositive());
+                .as(config).isInstanceOf(StructureTestConfigException.class)
+                .satisfies(e -> assertThat(((StructureTestConfigException) e).key()).as(config + ": the key named").isEqualTo(key))
+                .satisfies(e -> assertThat(((StructureTestConfigException) e).line()).as(config + ": the line named").isPositive());
     }
 
     /** Each test's result by its name in the config, in the order the runner runs them. */

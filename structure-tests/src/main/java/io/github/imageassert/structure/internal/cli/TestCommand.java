@@ -3,7 +3,7 @@ package io.github.imageassert.structure.internal.cli;
 import io.github.imageassert.ContainerImage;
 import io.github.imageassert.image.ImageAssertException;
 import io.github.imageassert.image.Platform;
-import io.github.imageassert.structure.internal.config.ConfigException;
+import io.github.imageassert.structure.config.StructureTestConfigException;
 import io.github.imageassert.structure.internal.check.PlannedTest;
 import io.github.imageassert.structure.internal.check.RunSettings;
 import io.github.imageassert.structure.internal.check.Suite;
@@ -166,7 +166,7 @@ final class TestCommand implements Callable<Integer> {
                         text.result(progress, r);
                     }
                 }
-            } catch (ConfigException e) {
+            } catch (StructureTestConfigException e) {
                 TestResult r = new TestResult(TestKind.CONFIG, config.getFileName().toString(), false,
                         List.of("error parsing config file: " + e.getMessage()), List.of(), "", "", Duration.ZERO);
                 results.add(r);

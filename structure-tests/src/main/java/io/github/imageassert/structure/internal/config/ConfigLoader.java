@@ -1,5 +1,6 @@
 package io.github.imageassert.structure.internal.config;
 
+import io.github.imageassert.structure.config.StructureTestConfigException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -85,26 +86,26 @@ public final class ConfigLoader {
         String resource = name.startsWith("/") ? name.substring(1) : name;
         URL url = classLoader == null ? null : classLoader.getResource(resource);
         if (url == null) {
-            throw new ConfigException(name, 0, null, name + ": no such config file (looked for "
+            throw new StructureTestConfigException(name, 0, null, name + ": no such config file (looked for "
                     + file.toAbsolutePath().normalize() + ", then for the class path resource " + resource + ")");
         }
         try (InputStream in = url.openStream()) {
             return parse(name, uri(url), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ConfigException(name, 0, null, name + ": cannot be read: " + e.getMessage());
+            throw new StructureTestConfigException(name, 0, null, name + ": cannot be read: " + e.getMessage());
         }
     }
 
     public static LoadedConfig load(Path file) {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
-            throw new ConfigException(name, 0, null, name + ": no such config file ("
+            throw new StructureTestConfigException(name, 0, null, name + ": no such config file ("
                     + file.toAbsolutePath().normalize() + ")");
         }
         try {
             return parse(name, file.toAbsolutePath().normalize().toUri(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ConfigException(name, 0, null, name + ": cannot be read: " + e.getMessage());
+            throw new StructureTestConfigException(name, 0, null, name + ": cannot be read: " + e.getMessage());
         }
     }
 
@@ -116,11 +117,11 @@ public final class ConfigLoader {
         JsonNode tree = tree(mapper, name, content);
         String version = schemaVersion(name, tree);
         if (version.isEmpty()) {
-            throw new ConfigException(name, 0, "schemaVersion", name + ": no schemaVersion: CST configs "
+            throw new StructureTestConfigException(name, 0, "schemaVersion", name + ": no schemaVersion: CST configs "
                     + "start with schemaVersion: \"" + SCHEMA_VERSION + "\"");
         }
         if (!version.equals(SCHEMA_VERSION) && !version.equals(SchemaOne.VERSION)) {
-            throw new ConfigException(name, lines.getOrDefault("/schemaVersion", 0), "schemaVersion",
+            throw new StructureTestConfigException(name, lines.getOrDefault("/schemaVersion", 0), "schemaVersion",
                     where(name, lines.getOrDefault("/schemaVersion", 0), 0) + "unsupported schemaVersion \"" + version
                             + "\": CST reads " + SCHEMA_VERSION + " and " + SchemaOne.VERSION + ", and so does this");
         }
@@ -147,7 +148,7 @@ public final class ConfigLoader {
                 int[] second = keys.getOrDefault("/metadataTest/" + pair[1], new int[2]);
                 int[] at = first[0] > second[0] ? first : second;
                 String later = at == first ? pair[0] : pair[1];
-                throw new ConfigException(name, at[0], later, where(name, at[0], at[1]) + "metadataTest has both '"
+                throw new StructureTestConfigException(name, at[0], later, where(name, at[0], at[1]) + "metadataTest has both '"
                         + pair[0] + "' and '" + pair[1] + "': they are the same list (CST 1.14 and later read "
                         + pair[1] + ", earlier versions " + pair[0] + "); keep one");
             }
@@ -174,7 +175,7 @@ public final class ConfigLoader {
         if (lower.endsWith(".json")) {
             return JSON;
         }
-        throw new ConfigException(name, 0, null, name + ": a config is a .yaml, .yml or .json file "
+        throw new StructureTestConfigException(name, 0, null, name + ": a config is a .yaml, .yml or .json file "
                 + "(CST chooses the format by the extension too)");
     }
 
@@ -184,7 +185,7 @@ public final class ConfigLoader {
             return "";
         }
         if (!tree.isObject()) {
-            throw new ConfigException(name, 1, null, name + ":1: a config is a mapping of keys "
+            throw new StructureTestConfigException(name, 1, null, name + ":1: a config is a mapping of keys "
                     + "(schemaVersion, commandTests, ...), not " + describe(tree));
         }
         JsonNode version = tree.get("schemaVersion");
@@ -210,12 +211,12 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw translate(name, e, null, Map.of());
         } catch (IOException e) {
-            throw new ConfigException(name, 0, null, name + ": cannot be read: " + e.getMessage());
+            throw new StructureTestConfigException(name, 0, null, name + ": cannot be read: " + e.getMessage());
         }
         return lines;
     }
 
-    private static ConfigException translate(String name, JsonProcessingException e, JsonNode tree,
+    private static StructureTestConfigException translate(String name, JsonProcessingException e, JsonNode tree,
                                                           Map<String, int[]> keys) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : location.getLineNr();
@@ -232,7 +233,7 @@ public final class ConfigLoader {
             String hint = SchemaOne.class.equals(u.getReferringClass())
                     && List.of("metadataTest", "containerRunOptions").contains(u.getPropertyName())
                     ? ". Schema 1.0.0 has none; CST reads it in schema 2.0.0 configs" : hint(in, u.getPropertyName());
-            return new ConfigException(name, line, u.getPropertyName(), where(name, line, column)
+            return new StructureTestConfigException(name, line, u.getPropertyName(), where(name, line, column)
                     + "unknown key '" + u.getPropertyName() + "'" + (in.isEmpty() ? "" : " in " + in)
                     + (known.isEmpty() ? "" : "; the keys there are: " + known) + hint);
         }
@@ -242,15 +243,15 @@ public final class ConfigLoader {
             JsonNode value = tree == null ? null : tree.at(pointer(m.getPath()));
             String got = value != null && !value.isMissingNode() ? describe(value)
                     : m instanceof InvalidFormatException f && f.getValue() != null ? "\"" + f.getValue() + "\"" : "what is there";
-            return new ConfigException(name, line, key, where(name, line, column) + "'" + key + "' ("
+            return new StructureTestConfigException(name, line, key, where(name, line, column) + "'" + key + "' ("
                     + path + ") must be " + expected(m.getTargetType()) + ", not " + got);
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return new ConfigException(name, line, key(m.getPath()), where(name, line, column)
+            return new StructureTestConfigException(name, line, key(m.getPath()), where(name, line, column)
                     + path(m.getPath()) + ": " + m.getOriginalMessage());
         }
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
-        return new ConfigException(name, line, duplicate.find() ? duplicate.group(1) : null, where(name, line, column)
+        return new StructureTestConfigException(name, line, duplicate.find() ? duplicate.group(1) : null, where(name, line, column)
                 + "not valid " + (name.toLowerCase(Locale.ROOT).endsWith(".json") ? "JSON" : "YAML") + ": "
                 + firstLine(e.getOriginalMessage()));
     }

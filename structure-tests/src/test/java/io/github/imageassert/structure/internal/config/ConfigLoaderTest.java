@@ -1,5 +1,6 @@
 package io.github.imageassert.structure.internal.config;
 
+import io.github.imageassert.structure.config.StructureTestConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,10 +16,10 @@ class ConfigLoaderTest {
         return ConfigLoader.parse("cst.yaml", URI_, text);
     }
 
-    private static ConfigException yamlError(String text) {
+    private static StructureTestConfigException yamlError(String text) {
         try {
             yaml(text);
-        } catch (ConfigException e) {
+        } catch (StructureTestConfigException e) {
             return e;
         }
         throw new AssertionError("no error for:\n" + text);
@@ -160,7 +161,7 @@ class ConfigLoaderTest {
 
     @Test
     void anUnknownKeyIsNamedWithItsLineAndTheKeysThatExist() {
-        ConfigException e = yamlError("""
+        StructureTestConfigException e = yamlError("""
                 schemaVersion: "2.0.0"
                 commandTests:
                   - name: echo
@@ -204,7 +205,7 @@ class ConfigLoaderTest {
                     - key: SECRET
                 """).config().metadataTest();
         assertThat(before).isEqualTo(now);
-        ConfigException both = yamlError("""
+        StructureTestConfigException both = yamlError("""
                 schemaVersion: "2.0.0"
                 metadataTest:
                   env:
@@ -276,7 +277,7 @@ class ConfigLoaderTest {
     void schemaVersionIsRequiredAndIsOneOfCsts() {
         assertThat(yamlError("commandTests: []\n").getMessage()).isEqualTo(
                 "cst.yaml: no schemaVersion: CST configs start with schemaVersion: \"2.0.0\"");
-        ConfigException e = yamlError("schemaVersion: \"3.0.0\"\ncommandTests: []\n");
+        StructureTestConfigException e = yamlError("schemaVersion: \"3.0.0\"\ncommandTests: []\n");
         assertThat(e.getMessage()).startsWith("cst.yaml:1: unsupported schemaVersion \"3.0.0\": CST reads 2.0.0 and 1.0.0");
         assertThat(e.key()).isEqualTo("schemaVersion");
     }
@@ -378,7 +379,7 @@ class ConfigLoaderTest {
     void syntaxErrorsAndDuplicatesHaveALine() {
         assertThat(yamlError("schemaVersion: \"2.0.0\"\ncommandTests:\n  - name: [unclosed\n").getMessage())
                 .startsWith("cst.yaml:").contains("not valid YAML");
-        ConfigException dup = yamlError("schemaVersion: \"2.0.0\"\nmetadataTest:\n  user: a\n  user: b\n");
+        StructureTestConfigException dup = yamlError("schemaVersion: \"2.0.0\"\nmetadataTest:\n  user: a\n  user: b\n");
         assertThat(dup.getMessage()).startsWith("cst.yaml:4:").contains("user");
         assertThat(dup.key()).isEqualTo("user");
         assertThat(ConfigLoaderTest.jsonError("{\"schemaVersion\": \"2.0.0\", \"commandTests\": [}").getMessage())
@@ -411,22 +412,22 @@ class ConfigLoaderTest {
     @Test
     void onlyYamlAndJsonExtensions() {
         assertThatThrownBy(() -> ConfigLoader.parse("cst.txt", URI_, "schemaVersion: 2.0.0"))
-                .isInstanceOf(ConfigException.class)
+                .isInstanceOf(StructureTestConfigException.class)
                 .hasMessage("cst.txt: a config is a .yaml, .yml or .json file (CST chooses the format by the extension too)");
     }
 
     @Test
     void aMissingFileSaysWhereItWasLookedFor() {
         assertThatThrownBy(() -> ConfigLoader.load("no/such/cst.yaml", getClass().getClassLoader()))
-                .isInstanceOf(ConfigException.class)
+                .isInstanceOf(StructureTestConfigException.class)
                 .hasMessageStartingWith("no/such/cst.yaml: no such config file (looked for ")
                 .hasMessageEndingWith("then for the class path resource no/such/cst.yaml)");
     }
 
-    private static ConfigException jsonError(String text) {
+    private static StructureTestConfigException jsonError(String text) {
         try {
             ConfigLoader.parse("cst.json", URI.create("file:/tmp/cst.json"), text);
-        } catch (ConfigException e) {
+        } catch (StructureTestConfigException e) {
             return e;
         }
         throw new AssertionError("no error");

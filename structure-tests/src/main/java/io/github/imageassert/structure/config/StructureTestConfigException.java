@@ -1,11 +1,12 @@
-package io.github.imageassert.structure;
+package io.github.imageassert.structure.config;
 
 import io.github.imageassert.image.ImageAssertException;
 
 /**
  * A container-structure-test config that cannot be read: not found, not YAML or JSON, an unsupported
  * {@code schemaVersion}, an unknown key or a value of the wrong type. The message names the file, the line and
- * the key, e.g. {@code cst.yaml:12:5: unknown key 'expectedOuput' in commandTests[0] ...}.
+ * the key, e.g. {@code cst.yaml:12:5: unknown key 'expectedOuput' in commandTests[0] ...}. In a package of its own,
+ * so that the loader (internal) throws what users catch without the public and internal packages forming a cycle.
  */
 public class StructureTestConfigException extends ImageAssertException {
 
