@@ -3,11 +3,6 @@ package io.github.imageassert.internal.dockerfile;
 import io.github.imageassert.image.HistoryEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +45,7 @@ public final class DockerfileOrigin {
         } catch (IOException e) {
             throw new UncheckedIOException("Reading the Dockerfile " + absolute + ": " + e.getMessage(), e);
         }
-        return of(absolute, decode(bytes), target);
+        return of(absolute, Dockerfile.decode(bytes), target);
     }
 
     /** A Dockerfile whose text is already read. */
@@ -61,14 +56,6 @@ public final class DockerfileOrigin {
         return new DockerfileOrigin(absolute, shown.replace('\\', '/'), target, Dockerfile.parse(text));
     }
 
-    private static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("windows-1252"));
-        }
-    }
 
     public Path path() {
         return path;

@@ -1,5 +1,6 @@
 package io.github.imageassert.junit.internal;
 
+import io.github.imageassert.internal.dockerfile.Dockerfile;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,7 +44,7 @@ final class BuildFailures {
 
     /** Why the builder could not read this Dockerfile, when its syntax is newer than the builder. */
     static Optional<String> tooOld(BuildRequest request, List<String> lines, Builder builder) {
-        Dockerfiles.Parsed parsed = request.parsed();
+        Dockerfile parsed = request.parsed();
         for (int i = lines.size() - 1; i >= 0; i--) {
             String line = lines.get(i);
             if (line.contains(MOUNT_NEEDS_BUILDKIT) && builder.classic()) {
@@ -55,9 +56,9 @@ final class BuildFailures {
             }
             int at = Integer.parseInt(parseError.group(1));
             String error = parseError.group(2);
-            Optional<Dockerfiles.Heredoc> heredoc = parsed.heredocAt(at);
+            Optional<Dockerfile.Heredoc> heredoc = parsed.heredocAt(at);
             if (UNKNOWN_INSTRUCTION.matcher(error).find() && heredoc.isPresent()) {
-                Dockerfiles.Heredoc h = heredoc.get();
+                Dockerfile.Heredoc h = heredoc.get();
                 String feature = "heredocs";
                 String what = "line " + at + " is in the body of a heredoc (" + h.instruction() + " <<" + h.name() + ", line "
                         + h.line() + "), which the builder read as an instruction (\"" + error + "\"): ";
@@ -68,7 +69,7 @@ final class BuildFailures {
             if (flag.find()) {
                 String name = flag.group(1).toLowerCase(Locale.ROOT);
                 String instruction = parsed.flags().stream().filter(f -> f.line() <= at && f.name().equals(name))
-                        .reduce((a, b) -> b).map(Dockerfiles.Flag::instruction).orElse("the instruction");
+                        .reduce((a, b) -> b).map(Dockerfile.Flag::instruction).orElse("the instruction");
                 String feature = instruction + " --" + name;
                 String what = "line " + at + " uses " + feature + " (\"" + error + "\"): ";
                 if (builder.classic()) {

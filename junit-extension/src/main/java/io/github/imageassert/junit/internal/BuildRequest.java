@@ -2,6 +2,7 @@ package io.github.imageassert.junit.internal;
 
 import io.github.imageassert.internal.digest.Digests;
 import io.github.imageassert.image.Platform;
+import io.github.imageassert.internal.dockerfile.Dockerfile;
 import io.github.imageassert.junit.BuildImage;
 import io.github.imageassert.junit.BuildSpec;
 import java.io.IOException;
@@ -50,7 +51,7 @@ record BuildRequest(Path dockerfile, String dockerfileText, Path context, String
         }
         String text;
         try {
-            text = Dockerfiles.read(dockerfile);
+            text = Dockerfile.read(dockerfile);
         } catch (IOException e) {
             throw new UncheckedIOException(origin + ": could not read the Dockerfile " + dockerfile + ": "
                     + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
@@ -59,7 +60,7 @@ record BuildRequest(Path dockerfile, String dockerfileText, Path context, String
         if (!Files.isDirectory(context)) {
             throw new ExtensionConfigurationException(origin + ": the build context " + context + " is not a directory");
         }
-        Dockerfiles.Parsed parsed = Dockerfiles.parse(text);
+        Dockerfile parsed = Dockerfile.parse(text);
         if (parsed.stages().isEmpty()) {
             throw new ExtensionConfigurationException(origin + ": " + dockerfile + " has no FROM instruction: it is not a Dockerfile");
         }
@@ -77,9 +78,9 @@ record BuildRequest(Path dockerfile, String dockerfileText, Path context, String
     }
 
     /** Names what there is: a target is a stage's {@code AS} name; an unnamed stage cannot be one, nor a number. */
-    static String unknownTarget(Path dockerfile, String target, Dockerfiles.Parsed parsed) {
+    static String unknownTarget(Path dockerfile, String target, Dockerfile parsed) {
         List<String> names = parsed.stageNames();
-        List<Dockerfiles.Stage> unnamed = parsed.unnamedStages();
+        List<Dockerfile.Stage> unnamed = parsed.unnamedStages();
         StringBuilder message = new StringBuilder("@BuildImage: " + dockerfile + " has no stage '" + target + "'.");
         if (target.chars().allMatch(Character::isDigit)) {
             message.append(" A target is a stage's name (FROM <image> AS <name>), not its number.");
@@ -94,7 +95,7 @@ record BuildRequest(Path dockerfile, String dockerfileText, Path context, String
         if (!unnamed.isEmpty()) {
             message.append(unnamed.size() == 1 ? " One more stage has no name and cannot be a target: " : " " + unnamed.size()
                     + " more stages have no name and cannot be targets: ").append(unnamed.stream()
-                    .map(s -> "FROM " + s.base() + " (line " + s.line() + ")").collect(java.util.stream.Collectors.joining(", ")))
+                    .map(s -> "FROM " + s.base() + " (line " + s.from().line() + ")").collect(java.util.stream.Collectors.joining(", ")))
                     .append(unnamed.contains(parsed.last()) ? "; leave target empty to build the last one." : ".");
         }
         return message.toString();
@@ -124,13 +125,13 @@ record BuildRequest(Path dockerfile, String dockerfileText, Path context, String
         return out;
     }
 
-    Dockerfiles.Parsed parsed() {
-        return Dockerfiles.parse(dockerfileText);
+    Dockerfile parsed() {
+        return Dockerfile.parse(dockerfileText);
     }
 
     /** The stage built: the target, or the last stage when no target was given. */
-    Dockerfiles.Stage stage() {
-        Dockerfiles.Parsed parsed = parsed();
+    Dockerfile.Stage stage() {
+        Dockerfile parsed = parsed();
         return target.isEmpty() ? parsed.last() : parsed.stage(target).orElseThrow();
     }
 
@@ -153,7 +154,7 @@ record BuildRequest(Path dockerfile, String dockerfileText, Path context, String
     /** The tag the built image gets: recognisable as ours, unique per build. */
     String tag() {
         String dir = dockerfile.getParent().getFileName() == null ? "root" : dockerfile.getParent().getFileName().toString();
-        Dockerfiles.Stage stage = stage();
+        Dockerfile.Stage stage = stage();
         // An unnamed last stage is what `docker build -t <dir> .` makes: the image the Dockerfile is for.
         String name = (stage.named() ? dir + "-" + stage.name() : dir).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
         return ImageExtension.TAG_REPOSITORY + "/" + name + ":" + key();
@@ -166,9 +167,9 @@ record BuildRequest(Path dockerfile, String dockerfileText, Path context, String
     String describe() {
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = dockerfile.startsWith(cwd) ? cwd.relativize(dockerfile) : dockerfile;
-        Dockerfiles.Stage stage = stage();
+        Dockerfile.Stage stage = stage();
         return (name.isEmpty() ? "" : name + ": ")
-                + (stage.named() ? "target " + stage.name() : "the last stage (FROM " + stage.base() + ", line " + stage.line() + ")")
+                + (stage.named() ? "target " + stage.name() : "the last stage (FROM " + stage.base() + ", line " + stage.from().line() + ")")
                 + " of " + shown + (buildArgs.isEmpty() || name.isEmpty() ? "" : " " + buildArgs)
                 + (platform.isEmpty() ? "" : " for " + platform);
     }

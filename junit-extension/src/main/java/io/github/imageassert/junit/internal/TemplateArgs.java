@@ -1,5 +1,6 @@
 package io.github.imageassert.junit.internal;
 
+import io.github.imageassert.internal.dockerfile.Dockerfile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,26 +29,26 @@ final class TemplateArgs {
 
     /** One problem per sentence, naming the arg and the line; empty when the target uses every arg properly. */
     static List<String> problems(BuildRequest request, Map<String, String> presetArgs) {
-        Dockerfiles.Parsed parsed = request.parsed();
+        Dockerfile parsed = request.parsed();
         Set<Integer> needed = neededStages(parsed, request.stage().index());
         List<String> problems = new ArrayList<>();
         for (String arg : presetArgs.keySet()) {
             if (PREDEFINED.contains(arg)) {
                 continue;
             }
-            Optional<Dockerfiles.Instruction> global = declaration(parsed, -1, arg);
+            Optional<Dockerfile.Instruction> global = declaration(parsed, -1, arg);
             boolean usedInFrom = global.isPresent() && parsed.instructions().stream()
-                    .anyMatch(i -> i.keyword().equals("FROM") && needed.contains(i.stage()) && references(i.args(), arg));
+                    .anyMatch(i -> i.keyword().equals("FROM") && needed.contains(i.stage()) && references(i.arguments(), arg));
             boolean declaredInStage = false;
             boolean used = usedInFrom;
             for (int stage : needed) {
-                List<Dockerfiles.Instruction> in = parsed.instructions().stream().filter(i -> i.stage() == stage).toList();
-                Optional<Dockerfiles.Instruction> declared = declaration(parsed, stage, arg);
-                for (Dockerfiles.Instruction i : in) {
+                List<Dockerfile.Instruction> in = parsed.instructions().stream().filter(i -> i.stage() == stage).toList();
+                Optional<Dockerfile.Instruction> declared = declaration(parsed, stage, arg);
+                for (Dockerfile.Instruction i : in) {
                     if (i.keyword().equals("FROM") || i.keyword().equals("ARG") && declares(i, arg)) {
                         continue;
                     }
-                    if (references(i.args(), arg)) {
+                    if (references(i.arguments(), arg)) {
                         if (declared.isPresent() && i.line() > declared.get().line()) {
                             used = true;
                         } else if (declared.isPresent()) {
@@ -74,7 +75,7 @@ final class TemplateArgs {
     }
 
     /** The target and, transitively, the stages it is built FROM or copies from. */
-    private static Set<Integer> neededStages(Dockerfiles.Parsed parsed, int target) {
+    private static Set<Integer> neededStages(Dockerfile parsed, int target) {
         Set<Integer> needed = new LinkedHashSet<>();
         List<Integer> todo = new ArrayList<>(List.of(target));
         while (!todo.isEmpty()) {
@@ -82,14 +83,14 @@ final class TemplateArgs {
             if (!needed.add(stage)) {
                 continue;
             }
-            for (Dockerfiles.Instruction i : parsed.instructions()) {
+            for (Dockerfile.Instruction i : parsed.instructions()) {
                 if (i.stage() != stage) {
                     continue;
                 }
                 if (i.keyword().equals("FROM")) {
                     stageNamed(parsed, parsed.stages().get(stage).base()).ifPresent(todo::add);
                 }
-                Matcher m = FROM_FLAG.matcher(i.args());
+                Matcher m = FROM_FLAG.matcher(i.arguments());
                 while (m.find()) {
                     stageNamed(parsed, m.group(1)).ifPresent(todo::add);
                 }
@@ -98,9 +99,9 @@ final class TemplateArgs {
         return needed;
     }
 
-    private static Optional<Integer> stageNamed(Dockerfiles.Parsed parsed, String nameOrIndex) {
+    private static Optional<Integer> stageNamed(Dockerfile parsed, String nameOrIndex) {
         String wanted = nameOrIndex.toLowerCase(Locale.ROOT);
-        for (Dockerfiles.Stage s : parsed.stages()) {
+        for (Dockerfile.Stage s : parsed.stages()) {
             if (wanted.equals(s.name()) || wanted.equals(String.valueOf(s.index()))) {
                 return Optional.of(s.index());
             }
@@ -108,13 +109,13 @@ final class TemplateArgs {
         return Optional.empty();
     }
 
-    private static Optional<Dockerfiles.Instruction> declaration(Dockerfiles.Parsed parsed, int stage, String arg) {
+    private static Optional<Dockerfile.Instruction> declaration(Dockerfile parsed, int stage, String arg) {
         return parsed.instructions().stream().filter(i -> i.stage() == stage && i.keyword().equals("ARG") && declares(i, arg))
                 .findFirst();
     }
 
-    private static boolean declares(Dockerfiles.Instruction arg, String name) {
-        for (String word : arg.args().split("\\s+")) {
+    private static boolean declares(Dockerfile.Instruction arg, String name) {
+        for (String word : arg.arguments().split("\\s+")) {
             String declared = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
             if (declared.equals(name)) {
                 return true;

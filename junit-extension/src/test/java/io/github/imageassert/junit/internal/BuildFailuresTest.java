@@ -2,6 +2,7 @@ package io.github.imageassert.junit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.imageassert.internal.dockerfile.Dockerfile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ class BuildFailuresTest {
 
     private static BuildRequest request(String shape) throws Exception {
         Path dockerfile = Path.of("src/test/docker/written", shape, "Dockerfile").toAbsolutePath();
-        return new BuildRequest(dockerfile, Dockerfiles.read(dockerfile), dockerfile.getParent(), "runtime", Map.of(), Map.of());
+        return new BuildRequest(dockerfile, Dockerfile.read(dockerfile), dockerfile.getParent(), "runtime", Map.of(), Map.of());
     }
 
     private static final BuildFailures.Builder BUILDKIT_0_9 = new BuildFailures.Builder(false, () -> "v0.9.3");
