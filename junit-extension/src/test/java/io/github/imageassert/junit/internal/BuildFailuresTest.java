@@ -64,6 +64,21 @@ class BuildFailuresTest {
     }
 
     @Test
+    void buildahsStepLinesNameTheFailingStep() throws Exception {
+        // Podman 4.3's Buildah, through the Docker-compatible API: a one-stage build, then a stage of a multi-stage one
+        BuildLog oneStage = new BuildLog("x");
+        List.of("STEP 6/12: RUN mkdir -p conf logs", "--> 70d3a7df365", "STEP 7/12: RUN test -f conf/app.conf",
+                "ERROR: building at STEP \"RUN test -f conf/app.conf\": while running runtime: exit status 1").forEach(oneStage::line);
+        BuildLog multiStage = new BuildLog("x");
+        List.of("[1/2] STEP 2/2: RUN echo one", "--> 4fed8126633", "[2/2] STEP 1/4: FROM 4fed81266331 AS broken",
+                "[2/2] STEP 2/4: RUN exit 3").forEach(multiStage::line);
+
+        assertThat(oneStage.failingStep()).isEqualTo("STEP 7/12: RUN test -f conf/app.conf");
+        assertThat(multiStage.failingStep()).isEqualTo("[2/2] STEP 2/4: RUN exit 3");
+        assertThat(multiStage.steps()).hasSize(3);
+    }
+
+    @Test
     void aStepThatFailsIsNoSyntaxProblem() throws Exception {
         BuildLog log = new BuildLog("x");
         log.line("#5 [builder 2/4] RUN exit 3");
