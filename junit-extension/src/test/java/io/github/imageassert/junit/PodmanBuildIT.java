@@ -3,8 +3,13 @@ package io.github.imageassert.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.imageassert.junit.scenarios.BrokenBuildAScenario;
+import io.github.imageassert.junit.scenarios.EngineBuilderWithSecretsScenario;
+import io.github.imageassert.junit.scenarios.PodmanAppScenario;
 import io.github.imageassert.junit.scenarios.PodmanFailingStepScenario;
 import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +32,22 @@ class PodmanBuildIT {
     @TempDir
     Path home;
 
-    /** The scenarios build FROM busybox:stable, which Podman has once this engine's copy is loaded into it. */
+    /**
+     * Podman's service must answer: where DOCKER_HOST does not, Testcontainers quietly takes /var/run/docker.sock, and
+     * these tests would build on Docker. The scenarios build FROM busybox:stable, which Podman has once this engine's
+     * copy is loaded into it.
+     */
     @BeforeAll
-    static void busyboxInPodman() throws Exception {
+    static void podmanWithBusybox() throws Exception {
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(SOCKET))) {
+            channel.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer answer = ByteBuffer.allocate(64);
+            channel.read(answer);
+            assertThat(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.0 200");
+        } catch (IOException e) {
+            throw new AssertionError("Podman's service does not answer on " + SOCKET + " (" + e.getMessage()
+                    + "): start it with bash scripts/podman.sh", e);
+        }
         run(List.of("podman", "load", "-q", "-i", TestArchives.busybox().toString()));
     }
 
@@ -68,6 +86,46 @@ class PodmanBuildIT {
         assertThat(run.output()).contains("FAILED BrokenBuildAScenario: io.github.imageassert.junit.ImageBuildException: Building "
                 + "target broken of src/test/docker/broken/Dockerfile failed at step [2/2] STEP 2/3: RUN echo \"about to fail\" "
                 + "&& exit 3. Last ");
+    }
+
+    @Test
+    void autoBuildsWithPodmansOwnBuilderThoughTheCliHasBuildx() throws Exception {
+        // GIVEN a docker CLI with buildx, which auto would pick on Docker
+        assertThat(run(List.of("docker", "buildx", "version"))).contains("buildx");
+
+        // WHEN the extension builds on Podman with imageassert.builder unset (auto)
+        ScenarioJvm.Outcome run = onPodman(PodmanAppScenario.class);
+
+        // THEN Podman's own builder built it, and the image is what the Dockerfile says
+        assertThat(run.output()).contains("SUCCESSFUL builtByPodman()").contains("RESULT failed=0");
+        assertThat(run.reported("image-assert.builder")).containsExactly("engine API (Podman's Buildah)");
+    }
+
+    @Test
+    void buildxOnPodmanSaysWhyItCannotBuildAndWhatToSet() throws Exception {
+        // WHEN buildx is asked for on Podman: it has no BuildKit there, and would start one from moby/buildkit
+        ScenarioJvm.Outcome run = onPodman(PodmanAppScenario.class, "imageassert.builder=buildx");
+
+        // THEN the failure says so, and what to set instead
+        assertThat(run.output()).contains("RESULT failed=1")
+                .contains("ImageBuildException: Building target runtime of src/test/docker/podman/app/Dockerfile failed before "
+                        + "its first step: docker buildx has no BuildKit to build with: its builder runs BuildKit in a container "
+                        + "from the moby/buildkit image, and starting it failed (ERROR: ")
+                .contains("On Podman, whose API has no BuildKit built in, build with the engine's own builder: leave "
+                        + "imageassert.builder unset (auto picks it there) or set it to engine.");
+    }
+
+    @Test
+    void secretsOnPodmanSayHowToBuildWithThem() throws Exception {
+        // GIVEN a build with a BuildKit secret; auto picks Podman's own builder, whose compatible API gets no secrets
+        ScenarioJvm.Outcome run = onPodman(EngineBuilderWithSecretsScenario.class);
+
+        // THEN the failure says so, and how to build it with the secret instead (not "install buildx", useless here)
+        assertThat(run.output()).contains("ImageBuildException: Building target runtime of "
+                        + "src/test/docker/mounts/Dockerfile needs its secrets [api_token], and the engine is Podman, whose "
+                        + "Docker-compatible build API takes no secrets from the extension. Build the image with `podman build "
+                        + "--secret id=<id>,src=<file>` before the tests, and read it with @LoadImage(reference = ...).")
+                .doesNotContain("Install docker buildx");
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {

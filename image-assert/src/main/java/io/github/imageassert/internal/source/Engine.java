@@ -1,7 +1,9 @@
 package io.github.imageassert.internal.source;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Version;
 import io.github.imageassert.image.EngineUnavailableException;
+import java.util.Locale;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 
@@ -18,6 +20,7 @@ import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 public final class Engine {
 
     private static volatile DockerClient client;
+    private static volatile Boolean podman;
 
     private Engine() {
     }
@@ -65,6 +68,21 @@ public final class Engine {
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    /**
+     * True when the engine is Podman behind its Docker-compatible API: its {@code /version} names Podman's
+     * components ({@code Podman Engine}). Its builder is Buildah, and the docker CLI's buildx cannot use it.
+     */
+    public static boolean isPodman() {
+        Boolean p = podman;
+        if (p == null) {
+            Version version = client().versionCmd().exec();
+            p = version.getComponents() != null && version.getComponents().stream()
+                    .anyMatch(c -> c.getName() != null && c.getName().toLowerCase(Locale.ROOT).contains("podman"));
+            podman = p;
+        }
+        return p;
     }
 
     static String rootMessage(Throwable e) {

@@ -79,6 +79,22 @@ class BuildFailuresTest {
     }
 
     @Test
+    void buildxThatCannotStartItsBuildKitSaysSo() throws Exception {
+        // docker buildx on Podman: no BuildKit in the engine, so even the default builder runs one in a container
+        List<String> log = List.of("#0 building with \"default\" instance using docker-container driver", "",
+                "#1 [internal] booting buildkit", "#1 pulling image moby/buildkit:buildx-stable-1 done",
+                "#1 creating container buildx_buildkit_default 0.6s done",
+                "#1 ERROR: Error response from daemon: no such image: docker.io/moby/buildkit:buildx-stable-1: image not known");
+
+        assertThat(BuildFailures.noBuildKit(log)).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("docker buildx has no BuildKit to build with: its builder runs BuildKit in a container from the "
+                        + "moby/buildkit image, and starting it failed (ERROR: Error response from daemon: no such image: ")
+                .contains("set it to engine"));
+        assertThat(BuildFailures.noBuildKit(List.of("#1 [internal] load build definition from Dockerfile", "#1 DONE 0.0s")))
+                .isEmpty();
+    }
+
+    @Test
     void aStepThatFailsIsNoSyntaxProblem() throws Exception {
         BuildLog log = new BuildLog("x");
         log.line("#5 [builder 2/4] RUN exit 3");
