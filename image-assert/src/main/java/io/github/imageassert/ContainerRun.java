@@ -102,7 +102,8 @@ public final class ContainerRun {
         requireProgram(command);
         OneShotContainer.Outcome outcome;
         try {
-            outcome = OneShotContainer.run(Engine.client(), engineReference, command, env, timeout);
+            outcome = OneShotContainer.run(Engine.containerClient("Running " + command + " in image " + image.description()),
+                    engineReference, command, env, timeout);
         } catch (DockerException e) {
             if (CommandNotFoundException.isExecNotFound(e.getMessage())) {
                 throw CommandNotFoundException.reportedByEngine(image.description(), image.config(), command, e.getMessage());

@@ -23,6 +23,8 @@ final class BuildFailures {
     private static final Pattern PARSE_ERROR = Pattern.compile("dockerfile parse error (?:on )?line (\\d+): ([^\"]+?)\\s*(?:\"|$)");
     private static final Pattern UNKNOWN_INSTRUCTION = Pattern.compile("(?i)unknown instruction: ?(\\S*)");
     private static final Pattern UNKNOWN_FLAG = Pattern.compile("(?i)unknown flag: ?([\\w-]+)");
+    /** buildx starting its BuildKit container: {@code #1 [internal] booting buildkit}. */
+    private static final Pattern BOOTING_BUILDKIT = Pattern.compile("^#\\d+ \\[internal\\] booting buildkit");
     private static final String MOUNT_NEEDS_BUILDKIT = "the --mount option requires BuildKit";
 
     /** Dockerfile syntax 1.4 came with BuildKit 0.10, the engine's own builder from Docker Engine 23.0. */
@@ -37,9 +39,32 @@ final class BuildFailures {
     }
 
     static String message(BuildRequest request, BuildLog log, Builder builder) {
+        Optional<String> noBuildKit = builder.classic() ? Optional.empty() : noBuildKit(log.allKept());
+        if (noBuildKit.isPresent()) {
+            return "Building " + request.describe() + " failed before its first step: " + noBuildKit.get() + " " + log.tailForMessage();
+        }
         return tooOld(request, log.allKept(), builder)
                 .map(why -> "Building " + request.describe() + " failed: " + why + " " + log.tailForMessage())
                 .orElseGet(() -> "Building " + request.describe() + " failed at step " + log.failingStep() + ". " + log.tailForMessage());
+    }
+
+    /**
+     * buildx could not start the BuildKit it builds with: its builder uses the docker-container driver (on an engine
+     * with no BuildKit of its own, such as Podman, even the default builder does), which runs BuildKit in a container
+     * from the moby/buildkit image, and the engine could not have or start that container.
+     */
+    static Optional<String> noBuildKit(List<String> lines) {
+        Optional<String> booting = lines.stream().filter(l -> BOOTING_BUILDKIT.matcher(l).find()).findFirst();
+        if (booting.isEmpty()) {
+            return Optional.empty();
+        }
+        String step = booting.get().substring(0, booting.get().indexOf(' ') + 1);
+        Optional<String> error = lines.stream().filter(l -> l.startsWith(step + "ERROR")).findFirst();
+        return error.map(e -> "docker buildx has no BuildKit to build with: its builder runs BuildKit in a container "
+                + "from the moby/buildkit image, and starting it failed (" + e.substring(step.length()).strip() + "). On Podman, "
+                + "whose API has no BuildKit built in, build with the engine's own builder: leave " + Settings.BUILDER
+                + " unset (auto picks it there) or set it to engine. Elsewhere, switch buildx to the engine's BuildKit "
+                + "(`docker buildx use default`), or give the engine the moby/buildkit image.");
     }
 
     /** Why the builder could not read this Dockerfile, when its syntax is newer than the builder. */

@@ -15,13 +15,26 @@ import java.util.concurrent.TimeUnit;
  */
 final class EngineApiBuilder implements ImageBuilder {
 
+    /** Podman's builder behind its Docker-compatible API: not the classic builder, and its log is Buildah's. */
+    private final boolean buildah;
+
+    EngineApiBuilder(boolean buildah) {
+        this.buildah = buildah;
+    }
+
     @Override
     public String name() {
-        return "engine API";
+        return buildah ? "engine API (Podman's Buildah)" : "engine API";
     }
 
     @Override
     public String build(BuildRequest request, String tag, BuildLog log, Duration timeout) {
+        if (!request.secrets().isEmpty() && buildah) {
+            throw new ImageBuildException("Building " + request.describe() + " needs its secrets " + request.secrets().keySet()
+                    + ", and the engine is Podman, whose Docker-compatible build API takes no secrets from the extension. "
+                    + "Build the image with `podman build --secret id=<id>,src=<file>` before the tests, and read it with "
+                    + "@LoadImage(reference = ...).", null);
+        }
         if (!request.secrets().isEmpty()) {
             throw new ImageBuildException("Building " + request.describe() + " needs BuildKit for its secrets "
                     + request.secrets().keySet() + ", which the engine API builder does not support. Install docker buildx, "
@@ -57,7 +70,7 @@ final class EngineApiBuilder implements ImageBuilder {
             return cmd.exec(callback).awaitImageId(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             log.line("ERROR: " + e.getMessage());
-            throw new ImageBuildException(BuildFailures.message(request, log, new BuildFailures.Builder(true, () -> null)), e);
+            throw new ImageBuildException(BuildFailures.message(request, log, new BuildFailures.Builder(!buildah, () -> null)), e);
         }
     }
 }

@@ -11,12 +11,19 @@ interface ImageBuilder {
 
     String name();
 
-    /** The builder {@value Settings#BUILDER} asks for; {@code auto} asks whether the docker CLI has buildx. */
-    static ImageBuilder choose(Settings.Builder mode, BooleanSupplier buildxAvailable) {
+    /**
+     * The builder {@value Settings#BUILDER} asks for. {@code auto} takes buildx when the docker CLI has it, unless the
+     * engine is Podman: there buildx has no BuildKit in the engine to use, and would start one in a container from
+     * the moby/buildkit image (pulled from a registry), while the engine's own builder, Buildah, is right there.
+     */
+    static ImageBuilder choose(Settings.Builder mode, BooleanSupplier buildxAvailable, BooleanSupplier engineIsPodman) {
         return switch (mode) {
             case BUILDX -> new BuildxBuilder();
-            case ENGINE -> new EngineApiBuilder();
-            case AUTO -> buildxAvailable.getAsBoolean() ? new BuildxBuilder() : new EngineApiBuilder();
+            case ENGINE -> new EngineApiBuilder(engineIsPodman.getAsBoolean());
+            case AUTO -> {
+                boolean podman = engineIsPodman.getAsBoolean();
+                yield !podman && buildxAvailable.getAsBoolean() ? new BuildxBuilder() : new EngineApiBuilder(podman);
+            }
         };
     }
 }

@@ -179,7 +179,7 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
     /** Runs once per key; never throws, so that a failure is remembered and reported to every test needing it. */
     private static BuildOutcome build(ExtensionContext context, BuildRequest request, Settings settings) {
         String tag = request.tag();
-        ImageBuilder builder = ImageBuilder.choose(settings.builder(), BuildxBuilder::available);
+        ImageBuilder builder = ImageBuilder.choose(settings.builder(), BuildxBuilder::available, Engine::isPodman);
         BuildProgress progress = BuildProgress.detect();
         BuildLog log = new BuildLog(request.describe(), progress);
         long start = System.nanoTime();

@@ -65,6 +65,37 @@ class BuildFailuresTest {
     }
 
     @Test
+    void buildahsStepLinesNameTheFailingStep() throws Exception {
+        // Podman 4.3's Buildah, through the Docker-compatible API: a one-stage build, then a stage of a multi-stage one
+        BuildLog oneStage = new BuildLog("x");
+        List.of("STEP 6/12: RUN mkdir -p conf logs", "--> 70d3a7df365", "STEP 7/12: RUN test -f conf/app.conf",
+                "ERROR: building at STEP \"RUN test -f conf/app.conf\": while running runtime: exit status 1").forEach(oneStage::line);
+        BuildLog multiStage = new BuildLog("x");
+        List.of("[1/2] STEP 2/2: RUN echo one", "--> 4fed8126633", "[2/2] STEP 1/4: FROM 4fed81266331 AS broken",
+                "[2/2] STEP 2/4: RUN exit 3").forEach(multiStage::line);
+
+        assertThat(oneStage.failingStep()).isEqualTo("STEP 7/12: RUN test -f conf/app.conf");
+        assertThat(multiStage.failingStep()).isEqualTo("[2/2] STEP 2/4: RUN exit 3");
+        assertThat(multiStage.steps()).hasSize(3);
+    }
+
+    @Test
+    void buildxThatCannotStartItsBuildKitSaysSo() throws Exception {
+        // docker buildx on Podman: no BuildKit in the engine, so even the default builder runs one in a container
+        List<String> log = List.of("#0 building with \"default\" instance using docker-container driver", "",
+                "#1 [internal] booting buildkit", "#1 pulling image moby/buildkit:buildx-stable-1 done",
+                "#1 creating container buildx_buildkit_default 0.6s done",
+                "#1 ERROR: Error response from daemon: no such image: docker.io/moby/buildkit:buildx-stable-1: image not known");
+
+        assertThat(BuildFailures.noBuildKit(log)).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("docker buildx has no BuildKit to build with: its builder runs BuildKit in a container from the "
+                        + "moby/buildkit image, and starting it failed (ERROR: Error response from daemon: no such image: ")
+                .contains("set it to engine"));
+        assertThat(BuildFailures.noBuildKit(List.of("#1 [internal] load build definition from Dockerfile", "#1 DONE 0.0s")))
+                .isEmpty();
+    }
+
+    @Test
     void aStepThatFailsIsNoSyntaxProblem() throws Exception {
         BuildLog log = new BuildLog("x");
         log.line("#5 [builder 2/4] RUN exit 3");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
@@ -13,7 +14,8 @@ import org.junit.platform.testkit.engine.Events;
  * Runs scenario classes in this JVM and prints their outcome: lets a test run scenarios in a JVM set up
  * differently. Arguments: class names, then {@code key=value} configuration parameters. Prints one line per test
  * or class that did not succeed ({@code FAILED name: message}, {@code ABORTED name: message},
- * {@code SKIPPED name: reason}), one per test that did ({@code SUCCESSFUL name}), then the counts.
+ * {@code SKIPPED name: reason}), one per test that did ({@code SUCCESSFUL name}), one per report entry value
+ * ({@code REPORT key=value}), then the counts.
  */
 public final class RunScenario {
 
@@ -40,6 +42,10 @@ public final class RunScenario {
 
     private static void print(Event event) {
         String name = event.getTestDescriptor().getDisplayName();
+        if (event.getType() == EventType.REPORTING_ENTRY_PUBLISHED) {
+            event.getPayload(ReportEntry.class).ifPresent(entry -> entry.getKeyValuePairs()
+                    .forEach((key, value) -> System.out.println("REPORT " + key + "=" + value)));
+        }
         if (event.getType() == EventType.SKIPPED) {
             System.out.println("SKIPPED " + name + ": " + event.getPayload(String.class).orElse(""));
         } else if (event.getType() == EventType.FINISHED) {

@@ -86,7 +86,7 @@ final class CommandCheck {
         OneShotContainer.Spec spec = new OneShotContainer.Spec(options.user(), options.privileged(),
                 options.capabilities(), options.bindMounts(), options.allocateTty());
 
-        DockerClient client = Engine.client();
+        DockerClient client = Engine.containerClient("Command test '" + test.name() + "' of image " + image.description());
         List<String> committed = new ArrayList<>();
         try {
             String current = engineReference.get();
