@@ -57,4 +57,20 @@ class FirstRunDocsTest {
                     .containsPattern("<version>3\\.[0-9.]+</version>"));
         }
     }
+
+    /** consumer-tests runs this snippet and test on Maven 3.8 without Testcontainers variables: it must be the docs' own. */
+    @Test
+    void theNewcomersConsumerProjectIsGettingStartedToTheLetter() throws Exception {
+        Path project = Path.of("../consumer-tests/src/it/getting-started-maven-3.8");
+        String pom = Files.readString(project.resolve("pom.xml"));
+        String copied = pom.substring(pom.indexOf("<!-- getting-started: begin -->\n") + "<!-- getting-started: begin -->\n".length(),
+                pom.indexOf("      <!-- getting-started: end -->"));
+        String snippet = blocks("getting-started.md", "xml").get(0);
+        String version = snippet.replaceAll("(?s).*?image-assert-bom</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
+
+        assertThat(snippet).startsWith(copied.replace("@project.version@", version));
+        assertThat(snippet.substring(copied.replace("@project.version@", version).length()).strip())
+                .as("what the project leaves out of the snippet").isEqualTo("</plugin>\n  </plugins>\n</build>");
+        assertThat(Files.readString(project.resolve("src/test/java/RuntimeImageTest.java"))).isEqualTo(blocks("getting-started.md", "java").get(0));
+    }
 }
