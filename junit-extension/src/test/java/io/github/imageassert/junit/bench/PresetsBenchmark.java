@@ -7,14 +7,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.platform.engine.TestExecutionResult;
@@ -33,17 +40,20 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *       launcher ({@link PresetsBenchmarkScenario}), each preset then asked for again, timed around the launcher's
  *       {@code execute};</li>
  *   <li>by hand: {@code docker buildx build --load --progress=plain} with the library's flags, one preset after the
- *       other.</li>
+ *       other (the target's peer);</li>
+ *   <li>by hand, two at once: the same commands, two running at any time, to tell what the engine itself gains from
+ *       concurrent builds from what the library adds or loses.</li>
  * </ol>
- * Each round both sides start from the same cache state: every side of every round appends its own nonce to each
+ * Each round every side starts from the same cache state: every side of every round appends its own nonce to each
  * preset's {@code RUNTIME_VERSION}, which the template's RUN line uses, so BuildKit runs every preset's RUN again
  * while the base image and its resolution stay cached for both. Pruning the builder cache instead would also wipe
- * the cache of everything else sharing this engine. The order alternates per round; round 0 is a warm-up (the
+ * the cache of everything else sharing this engine. The order rotates per round; round 0 is a warm-up (the
  * JVM's first launcher run loads the classes and finds the engine) reported apart from the medians.
  * <p>
  * Builds are counted twice, neither from the harness's own bookkeeping: the {@code image-assert.build} report
  * entries the extension publishes once per build (as ParallelBuildIT counts them), and BuildKit's own
- * {@code naming to} lines in the builder output the extension logs. The engine's event stream cannot count them:
+ * {@code naming to} lines in the builder output the extension logs; the run stops if either differs from the
+ * number of distinct presets, although every preset is asked for twice. The engine's event stream cannot count them:
  * engine 20.10 emits no image event when BuildKit names an image.
  * Not a unit test: run it with {@code scripts/benchmark.sh presets [rounds]}.
  */
@@ -56,6 +66,8 @@ public final class PresetsBenchmark {
     static final String BUSTED_ARG = "RUNTIME_VERSION";
     static final String HAND_REPOSITORY = "image-assert-bench/template-presets";
     private static final Pattern NAMING = Pattern.compile("naming to (\\S+)");
+    /** slf4j-simple's lines (milliseconds since start first) where the extension starts, hands over and ends a build. */
+    private static final Pattern PROGRESS = Pattern.compile("^(\\d+) \\[[^]]*] INFO \\S+ - (Starting build \\d+ of \\d+: |Building |Built )preset ([^:]+):");
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -77,44 +89,55 @@ public final class PresetsBenchmark {
 
         List<Double> library = new ArrayList<>();
         List<Double> byHand = new ArrayList<>();
+        List<Double> twoAtOnce = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<String> sides = List.of("library", "by hand", "by hand, two at once");
         for (int round = 0; round <= rounds; round++) {
-            boolean libraryFirst = round % 2 == 0;
+            List<String> order = new ArrayList<>(sides);
+            Collections.rotate(order, -(round % sides.size()));
             String load = loadAverage();
             LibraryRun lib = null;
             HandRun hand = null;
-            for (int side = 0; side < 2; side++) {
-                String nonce = "r" + round + (side == 0 == libraryFirst ? "-lib-" : "-hand-")
+            HandRun pair = null;
+            for (String side : order) {
+                String nonce = "r" + round + "-" + (side.equals("library") ? "lib" : side.equals("by hand") ? "hand" : "pair") + "-"
                         + UUID.randomUUID().toString().substring(0, 8);
-                if (side == 0 == libraryFirst) {
-                    lib = library(busted(presets, nonce), nonce, work, libraryLog);
-                } else {
-                    hand = byHand(busted(presets, nonce), nonce, handLog);
+                switch (side) {
+                    case "library" -> lib = library(busted(presets, nonce), nonce, work, libraryLog);
+                    case "by hand" -> hand = byHand(busted(presets, nonce), nonce, handLog, 1);
+                    default -> pair = byHand(busted(presets, nonce), nonce, handLog, 2);
                 }
             }
             String loadAfter = loadAverage();
-            System.out.printf(Locale.ROOT, "round %d%s (%s first): library %.2f s (buildAll %.2f s), by hand %.2f s, ratio %.3f;"
-                            + " library builds: %d reported, %d named by BuildKit, for %d requests; by hand: %d named;"
-                            + " load average %s -> %s%n",
-                    round, round == 0 ? " (warm-up, not in the medians)" : "", libraryFirst ? "library" : "by hand",
-                    lib.seconds, lib.buildAllSeconds, hand.seconds, lib.seconds / hand.seconds, lib.reported, lib.named,
-                    2 * presets.size(), hand.named, load, loadAfter);
+            System.out.printf(Locale.ROOT, "round %d%s (order: %s): library %.2f s (buildAll %.2f s), by hand %.2f s, ratio %.3f;"
+                            + " by hand two at once %.2f s; library builds: %d reported, %d named by BuildKit, for %d requests;"
+                            + " by hand: %d and %d named; load average %s -> %s%n",
+                    round, round == 0 ? " (warm-up, not in the medians)" : "", String.join(", ", order),
+                    lib.seconds, lib.buildAllSeconds, hand.seconds, lib.seconds / hand.seconds, pair.seconds, lib.reported,
+                    lib.named, 2 * presets.size(), hand.named, pair.named, load, loadAfter);
+            System.out.printf(Locale.ROOT, "  per build: library %s; by hand, each docker buildx build %s; two at once %s%n",
+                    lib.profile, seconds(hand.perBuild), seconds(pair.perBuild));
             if (lib.reported != presets.size() || lib.named != presets.size()) {
                 throw new AssertionError("expected one build per distinct preset (" + presets.size() + "), got " + lib.reported
                         + " reported and " + lib.named + " named by BuildKit");
             }
-            removeImages(lib.tags, presets, round);
+            removeImages(lib.tags, round);
             if (round > 0) {
                 library.add(lib.seconds);
                 byHand.add(hand.seconds);
+                twoAtOnce.add(pair.seconds);
                 ratios.add(lib.seconds / hand.seconds);
             }
         }
         System.out.printf(Locale.ROOT, "%nRESULT presets=%d rounds=%d library-median-s=%.2f by-hand-median-s=%.2f "
-                        + "ratio-of-medians=%.3f median-of-ratios=%.3f (target <= 1.0); one build per distinct preset: yes; "
-                        + "load average at the end %s%n",
+                        + "ratio-of-medians=%.3f median-of-ratios=%.3f (target <= 1.0); by-hand-two-at-once-median-s=%.2f; "
+                        + "one build per distinct preset: yes; load average at the end %s%n",
                 presets.size(), rounds, median(library), median(byHand), median(library) / median(byHand), median(ratios),
-                loadAverage());
+                median(twoAtOnce), loadAverage());
+    }
+
+    static List<String> seconds(List<Double> values) {
+        return values.stream().map(d -> String.format(Locale.ROOT, "%.2f", d)).toList();
     }
 
     /** The presets with {@value #BUSTED_ARG} made unique to this side of this round. */
@@ -130,7 +153,7 @@ public final class PresetsBenchmark {
         }).toList();
     }
 
-    record LibraryRun(double seconds, double buildAllSeconds, int reported, int named, List<String> tags) {
+    record LibraryRun(double seconds, double buildAllSeconds, int reported, int named, List<String> tags, String profile) {
     }
 
     static LibraryRun library(List<Preset> presets, String nonce, Path work, Path log) throws IOException {
@@ -152,39 +175,92 @@ public final class PresetsBenchmark {
         }
         List<String> tags = entries.values("image-assert.tag");
         return new LibraryRun(seconds, PresetsBenchmarkScenario.buildAllSeconds, entries.values("image-assert.build").size(),
-                namedIn(log, tags), tags);
+                namedIn(log, tags), tags, profile(log, nonce));
     }
 
-    /** BuildKit's {@code naming to} lines in {@code log} for any of {@code tags}. */
+    /**
+     * Where each of the run's builds spent its time, from the extension's log: from "Starting build" (a pool thread
+     * took it) to "Building" (the builder is chosen, the command about to start), and from there to "Built" (the
+     * builder's process has ended and the engine named the image's id).
+     */
+    static String profile(Path log, String nonce) throws IOException {
+        Map<String, long[]> marks = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            Matcher m = PROGRESS.matcher(line);
+            if (!line.contains(nonce) || !m.find()) {
+                continue;
+            }
+            long[] t = marks.computeIfAbsent(m.group(3), k -> new long[3]);
+            t[m.group(2).startsWith("Starting") ? 0 : m.group(2).startsWith("Building") ? 1 : 2] = Long.parseLong(m.group(1));
+        }
+        StringBuilder out = new StringBuilder();
+        marks.forEach((preset, t) -> out.append(out.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                "%s %.2f s before the builder + %.2f s in it", preset, (t[1] - t[0]) / 1e3, (t[2] - t[1]) / 1e3)));
+        return out.toString();
+    }
+
+    /**
+     * How many of {@code tags} BuildKit named in {@code log}: distinct names, because under load the plain progress
+     * can print a step's line again when its status changes ("naming to X", then "naming to X done").
+     */
     static int namedIn(Path log, List<String> tags) throws IOException {
-        int named = 0;
+        Set<String> named = new HashSet<>();
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
             Matcher m = NAMING.matcher(line);
-            if (m.find() && tags.stream().anyMatch(t -> m.group(1).equals(t) || m.group(1).endsWith("/" + t))) {
-                named++;
+            if (m.find()) {
+                tags.stream().filter(t -> m.group(1).equals(t) || m.group(1).endsWith("/" + t)).forEach(named::add);
             }
         }
-        return named;
+        return named.size();
     }
 
-    record HandRun(double seconds, int named) {
+    record HandRun(double seconds, int named, List<Double> perBuild) {
     }
 
-    static HandRun byHand(List<Preset> presets, String nonce, Path log) throws IOException, InterruptedException {
+    /**
+     * Each preset by {@code docker buildx build} with the library's flags: one after the other ({@code atOnce} 1, the
+     * target's peer), or two at once as a shell's {@code xargs -P 2} would (a diagnostic: what the engine itself gains
+     * from concurrent builds, without the library).
+     */
+    static HandRun byHand(List<Preset> presets, String nonce, Path log, int atOnce) throws Exception {
         long start = System.nanoTime();
-        for (Preset preset : presets) {
-            List<String> command = new ArrayList<>(List.of("docker", "buildx", "build", "--load", "--progress=plain",
-                    "-f", DOCKERFILE.toAbsolutePath().toString(), "-t", handTag(preset, nonce)));
-            preset.buildArgs().forEach((k, v) -> command.addAll(List.of("--build-arg", k + "=" + v)));
-            command.add(DOCKERFILE.toAbsolutePath().getParent().toString());
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("`" + String.join(" ", command) + "` failed; its output is in " + log);
+        List<Double> perBuild = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(atOnce);
+        try {
+            List<Future<?>> builds = new ArrayList<>();
+            for (Preset preset : presets) {
+                builds.add(pool.submit(() -> {
+                    perBuild.add(buildByHand(preset, nonce, log));
+                    return null;
+                }));
             }
+            for (Future<?> f : builds) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new HandRun(seconds, namedIn(log, presets.stream().map(p -> handTag(p, nonce)).toList()));
+        return new HandRun(seconds, namedIn(log, presets.stream().map(p -> handTag(p, nonce)).toList()), perBuild);
+    }
+
+    static double buildByHand(Preset preset, String nonce, Path log) throws IOException, InterruptedException {
+        long one = System.nanoTime();
+        List<String> command = new ArrayList<>(List.of("docker", "buildx", "build", "--load", "--progress=plain",
+                "-f", DOCKERFILE.toAbsolutePath().toString(), "-t", handTag(preset, nonce)));
+        preset.buildArgs().forEach((k, v) -> command.addAll(List.of("--build-arg", k + "=" + v)));
+        command.add(DOCKERFILE.toAbsolutePath().getParent().toString());
+        Path own = Files.createTempFile(log.getParent(), "by-hand", ".log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(own.toFile()).start();
+        int exit = p.waitFor();
+        synchronized (PresetsBenchmark.class) {
+            Files.writeString(log, Files.readString(own), StandardOpenOption.APPEND);
+        }
+        Files.delete(own);
+        if (exit != 0) {
+            throw new IllegalStateException("`" + String.join(" ", command) + "` failed; its output is in " + log);
+        }
+        return (System.nanoTime() - one) / 1e9;
     }
 
     static String handTag(Preset preset, String nonce) {
@@ -192,11 +268,11 @@ public final class PresetsBenchmark {
     }
 
     /** Not timed: both sides' images of the round; their build cache stays, the next round's nonces miss it anyway. */
-    static void removeImages(List<String> libraryTags, List<Preset> presets, int round) throws IOException, InterruptedException {
+    static void removeImages(List<String> libraryTags, int round) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("docker", "rmi", "-f"));
         command.addAll(libraryTags);
         String hand = run("docker", "images", "--format", "{{.Repository}}:{{.Tag}}");
-        hand.lines().filter(l -> l.startsWith(HAND_REPOSITORY + "-") && l.contains(":r" + round + "-hand-")).forEach(command::add);
+        hand.lines().filter(l -> l.startsWith(HAND_REPOSITORY + "-") && l.contains(":r" + round + "-")).forEach(command::add);
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 
