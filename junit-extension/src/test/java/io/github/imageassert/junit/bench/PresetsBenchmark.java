@@ -112,7 +112,7 @@ public final class PresetsBenchmark {
             System.out.printf(Locale.ROOT, "round %d%s (order: %s): library %.2f s (buildAll %.2f s), by hand %.2f s, ratio %.3f;"
                             + " by hand two at once %.2f s; library builds: %d reported, %d named by BuildKit, for %d requests;"
                             + " by hand: %d and %d named; load average %s -> %s%n",
-                    round, round == 0 ? " (warm-up, not in the medians)" : "", String.join(", ", order),
+                    round, round == 0 ? " (warm-up, not in the medians)" : "", String.join(" / ", order),
                     lib.seconds, lib.buildAllSeconds, hand.seconds, lib.seconds / hand.seconds, pair.seconds, lib.reported,
                     lib.named, 2 * presets.size(), hand.named, pair.named, load, loadAfter);
             System.out.printf(Locale.ROOT, "  per build: library %s; by hand, each docker buildx build %s; two at once %s%n",
