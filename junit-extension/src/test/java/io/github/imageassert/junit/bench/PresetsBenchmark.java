@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,6 +135,45 @@ public final class PresetsBenchmark {
                         + "one build per distinct preset: yes; load average at the end %s%n",
                 presets.size(), rounds, median(library), median(byHand), median(library) / median(byHand), median(ratios),
                 median(twoAtOnce), loadAverage());
+        System.out.println("RESULT where a library build's time goes (medians over all its builds): " + phases(libraryLog));
+    }
+
+    /**
+     * The phases of every build in the extension's log, each build told apart by its build args (the nonce makes
+     * them unique): from "Building" to BuildKit's first line (the CLI, its plugin, the session, the engine before
+     * the solve), to the RUN, the RUN, exporting and naming the image, and the extension's own work after the
+     * builder's process has ended, up to "Built".
+     */
+    static String phases(Path log) throws IOException {
+        Pattern line = Pattern.compile("^(\\d+) \\[[^]]*] INFO \\S+ - (.*)$");
+        Pattern build = Pattern.compile("\\{RUNTIME_VERSION=[^}]*}");
+        String[] names = {"building", "first", "run", "export", "named", "built"};
+        Map<String, long[]> marks = new LinkedHashMap<>();
+        for (String text : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            Matcher m = line.matcher(text);
+            Matcher b = m.matches() ? build.matcher(m.group(2)) : null;
+            if (b == null || !b.find()) {
+                continue;
+            }
+            long t = Long.parseLong(m.group(1));
+            String message = m.group(2);
+            long[] at = marks.computeIfAbsent(b.group(), k -> new long[names.length]);
+            int phase = message.startsWith("Building ") ? 0 : message.startsWith("Built ") ? 5
+                    : message.contains("] #0 building with") ? 1 : message.matches(".*] #\\d+ \\[\\d+/\\d+] RUN .*") ? 2
+                    : message.contains("exporting to image") ? 3 : message.contains("naming to") && message.endsWith("done") ? 4 : -1;
+            if (phase >= 0 && (at[phase] == 0 || phase == 4)) {
+                at[phase] = t;
+            }
+        }
+        List<long[]> complete = marks.values().stream().filter(at -> Arrays.stream(at).allMatch(t -> t > 0)).toList();
+        String[] what = {"to BuildKit's first line", "to the RUN", "the RUN", "exporting and naming", "the extension after the builder"};
+        StringBuilder out = new StringBuilder(complete.size() + " builds:");
+        for (int i = 0; i < what.length; i++) {
+            int from = i;
+            out.append(String.format(Locale.ROOT, " %s %.2f s;", what[i],
+                    median(complete.stream().map(at -> (at[from + 1] - at[from]) / 1e3).toList())));
+        }
+        return out.toString();
     }
 
     static List<String> seconds(List<Double> values) {
