@@ -176,10 +176,19 @@ public class ImageExtension implements ExecutionCondition, BeforeAllCallback, Be
         return outcome.image();
     }
 
+    /**
+     * Asked once per run, not per build: each answer starts the 65 MB buildx plugin, 0.3 to 2.3 s on a busy 2-core
+     * machine (PresetsBenchmark), as long as a small build's own steps and in the way of the build running beside it.
+     */
+    private static boolean buildxAvailable(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("buildx available", k -> BuildxBuilder.available(),
+                Boolean.class);
+    }
+
     /** Runs once per key; never throws, so that a failure is remembered and reported to every test needing it. */
     private static BuildOutcome build(ExtensionContext context, BuildRequest request, Settings settings) {
         String tag = request.tag();
-        ImageBuilder builder = ImageBuilder.choose(settings.builder(), BuildxBuilder::available, Engine::isPodman);
+        ImageBuilder builder = ImageBuilder.choose(settings.builder(), () -> buildxAvailable(context), Engine::isPodman);
         BuildProgress progress = BuildProgress.detect();
         BuildLog log = new BuildLog(request.describe(), progress);
         long start = System.nanoTime();
