@@ -84,6 +84,9 @@ public final class FuzzCampaign {
         try (java.io.Writer out = Files.newBufferedWriter(journalFile, StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
             journal = out;
+            if (endsMidLine(journalFile)) {
+                out.write('\n');
+            }
             append("SITTING " + started + " commit " + commit + " workers " + workers + " machine " + Machine.describe());
             java.util.concurrent.atomic.AtomicInteger nextBlock = new java.util.concurrent.atomic.AtomicInteger();
             List<Thread> threads = new ArrayList<>();
@@ -124,6 +127,9 @@ public final class FuzzCampaign {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.startsWith("CASE ")) {
                 String[] f = line.split(" ", 8);
+                if (!wellFormed(f)) {
+                    continue; // the last line of a sitting that was killed mid-write: that case runs again
+                }
                 int index = Integer.parseInt(f[1]);
                 if (index < count && done.add(index)) {
                     tally(f);
@@ -132,11 +138,33 @@ public final class FuzzCampaign {
                 earlierSeconds += sitting;
                 sitting = 0;
                 sittings.add(line.substring("SITTING ".length()));
-            } else if (line.startsWith("PROGRESS ")) {
+            } else if (line.matches("PROGRESS [0-9]+(\\.[0-9]+)?")) {
                 sitting = Double.parseDouble(line.substring("PROGRESS ".length()));
             }
         }
         earlierSeconds += sitting;
+    }
+
+    private static boolean endsMidLine(Path file) throws IOException {
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            if (raf.length() == 0) {
+                return false;
+            }
+            raf.seek(raf.length() - 1);
+            return raf.read() != '\n';
+        }
+    }
+
+    private static boolean wellFormed(String[] f) {
+        if (f.length < 6 || !f[1].matches("[0-9]{1,10}")) {
+            return false;
+        }
+        try {
+            Outcome.valueOf(f[2]);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Cases {@code [from, to)} the journal lacks, through as many workers as hangs and errors need. */
