@@ -50,10 +50,27 @@ stop_pid() {
   die "$what ($pid) is still running"
 }
 
+# BuildKit (inside dockerd) runs RUN steps with runc; when dockerd is killed, runc dies with it but the step's
+# container lives on, and the next dockerd does not know it. Those of this engine (bundle under its data root) are
+# ended here, so that one test's crash leaves nothing running for the next; the main engine's are never touched.
+reap_orphans() {
+  command -v runc >/dev/null || return 0
+  local id
+  for id in $(runc list -f json 2>/dev/null | python3 -c 'import json,sys
+root=sys.argv[1]
+for c in json.load(sys.stdin) or []:
+    if c.get("bundle","").startswith(root + "/"): print(c["id"])' "$DATA_ROOT" 2>/dev/null); do
+    runc kill "$id" KILL 2>/dev/null || true
+    for _ in $(seq 1 20); do runc delete "$id" 2>/dev/null && break; sleep 0.2; done
+    log "ended BuildKit container $id, left running by a dockerd that was killed"
+  done
+}
+
 stop() {
   stop_pid "$(pid_of "$PID_FILE")" dockerd
   # killed dockerds leave their containerd running; a clean stop ends it too
   stop_pid "$(pid_of "$CONTAINERD_PID_FILE")" containerd
+  reap_orphans
   rm -f "$PID_FILE" "$SOCKET"
   ip link show "$BRIDGE" >/dev/null 2>&1 && ip link delete "$BRIDGE" 2>/dev/null || true
   log "stopped"
@@ -83,6 +100,7 @@ start() {
     stop
   fi
   mkdir -p "$DIR" "$DATA_ROOT" "$EXEC_ROOT"
+  reap_orphans
   ensure_bridge
   log "starting a private dockerd on $SOCKET (log: $LOG)"
   # setsid: it must outlive the test JVM that started it. No iptables rules: the main engine owns those.
@@ -91,12 +109,13 @@ start() {
       --containerd-namespace image-assert-faults --containerd-plugins-namespace image-assert-faults-plugins \
       >>"$LOG" 2>&1 </dev/null &
   local launcher=$!
-  for _ in $(seq 1 60); do
+  # after a kill, dockerd first stops the containers its containerd still runs: that can take a minute
+  for _ in $(seq 1 120); do
     answers && break
     alive "$launcher" || alive "$(pid_of "$PID_FILE")" || { tail -n 30 "$LOG" >&2; die "dockerd exited; its log is above"; }
     sleep 1
   done
-  answers || { tail -n 30 "$LOG" >&2; die "the private dockerd did not answer within 60 s; log: $LOG"; }
+  answers || { tail -n 30 "$LOG" >&2; die "the private dockerd did not answer within 120 s; log: $LOG"; }
   log "up: $(private version --format 'server {{.Server.Version}}, API {{.Server.APIVersion}}'), pid $(pid_of "$PID_FILE")"
 }
 

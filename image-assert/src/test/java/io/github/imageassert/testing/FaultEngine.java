@@ -56,6 +56,13 @@ public final class FaultEngine {
         dockerd.onExit().orTimeout(30, TimeUnit.SECONDS).join();
     }
 
+    /** SIGTERM, as {@code systemctl stop docker} sends it: the engine shuts down in order. Waits for it to end. */
+    public static void terminate() {
+        ProcessHandle dockerd = dockerd();
+        signal("TERM");
+        dockerd.onExit().orTimeout(90, TimeUnit.SECONDS).join();
+    }
+
     /** SIGSTOP: the engine stays, its connections stay open, and it sends nothing more until {@link #resume()}. */
     public static void pause() {
         signal("STOP");
@@ -117,10 +124,32 @@ public final class FaultEngine {
         }
     }
 
-    /** A process anywhere on the machine whose command line contains {@code text}: e.g. a RUN step's unique sleep. */
+    /**
+     * A process anywhere on the machine whose command line contains {@code text}: e.g. a RUN step's marked shell.
+     * Read from /proc, as ProcessHandle.Info gives nothing for a process in another mount namespace (a container's).
+     */
     public static Optional<ProcessHandle> processWith(String text) {
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains(text)).orElse(false)).findFirst();
+        try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> commandLine(p).contains(text))
+                    .map(p -> ProcessHandle.of(Long.parseLong(p.getFileName().toString())))
+                    .flatMap(Optional::stream).filter(ProcessHandle::isAlive).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The process' command line, its arguments joined by spaces; empty once it ended. */
+    public static String commandLine(ProcessHandle process) {
+        return commandLine(Path.of("/proc", String.valueOf(process.pid())));
+    }
+
+    private static String commandLine(Path proc) {
+        try {
+            return new String(Files.readAllBytes(proc.resolve("cmdline")), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return ""; // ended meanwhile
+        }
     }
 
     public static Path stateDir() {

@@ -91,6 +91,23 @@ final class EngineApi {
         }
     }
 
+    /** True when the engine answers {@code /_ping} within {@code timeout}; never throws, never waits longer. */
+    static boolean ping(Duration timeout) {
+        try {
+            java.util.Optional<java.nio.file.Path> socket = unixSocket();
+            if (socket.isPresent()) {
+                try (UnixSocketHttp.Response ping = UnixSocketHttp.get(socket.get(), "/_ping", timeout)) {
+                    return ping.status() == 200;
+                }
+            }
+            try (DockerHttpClient.Response ping = get("/_ping", new EngineSettings(timeout))) {
+                return ping.getStatusCode() == 200;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** {@code GET /images/{name}/json} or {@code /history}, parsed as {@code type}. */
     static <T> T imageJson(String reference, String endpoint, Class<T> type) {
         String path = "/images/" + encode(reference) + "/" + endpoint;
