@@ -56,10 +56,8 @@ stop_pid() {
 reap_orphans() {
   command -v runc >/dev/null || return 0
   local id
-  for id in $(runc list -f json 2>/dev/null | python3 -c 'import json,sys
-root=sys.argv[1]
-for c in json.load(sys.stdin) or []:
-    if c.get("bundle","").startswith(root + "/"): print(c["id"])' "$DATA_ROOT" 2>/dev/null); do
+  for id in $(runc list -q 2>/dev/null); do
+    runc state "$id" 2>/dev/null | grep -q "\"bundle\": \"$DATA_ROOT/" || continue
     runc kill "$id" KILL 2>/dev/null || true
     for _ in $(seq 1 20); do runc delete "$id" 2>/dev/null && break; sleep 0.2; done
     log "ended BuildKit container $id, left running by a dockerd that was killed"
