@@ -71,6 +71,14 @@ public final class Engine {
     }
 
     /**
+     * True when the engine answers within {@code timeout}; never throws. Unlike {@link #isAvailable()}, bounded even
+     * for an engine that accepts connections and then says nothing (a stopped or hung engine).
+     */
+    public static boolean answers(java.time.Duration timeout) {
+        return EngineApi.ping(timeout);
+    }
+
+    /**
      * True when the engine is Podman behind its Docker-compatible API: its {@code /version} names Podman's
      * components ({@code Podman Engine}). Its builder is Buildah, and the docker CLI's buildx cannot use it.
      */

@@ -2,12 +2,13 @@ package io.github.imageassert.internal.source;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import io.github.imageassert.image.EngineFailureException;
 import io.github.imageassert.image.EngineUnavailableException;
 import io.github.imageassert.image.ImageNotFoundException;
 import io.github.imageassert.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,21 +24,31 @@ import org.testcontainers.dockerclient.TransportConfig;
 final class EngineApi {
 
     private static volatile DockerHttpClient http;
+    private static volatile Duration httpTimeout;
     private static volatile java.util.Optional<java.nio.file.Path> unixSocket;
 
     private EngineApi() {
     }
 
-    private static DockerHttpClient http() {
+    /** docker-java's plain transport, for engines not on a Unix socket; made again when the timeout changed. */
+    private static DockerHttpClient http(Duration timeout) {
         DockerHttpClient c = http;
-        if (c == null) {
+        if (c == null || !timeout.equals(httpTimeout)) {
             synchronized (EngineApi.class) {
                 c = http;
-                if (c == null) {
+                if (c == null || !timeout.equals(httpTimeout)) {
                     TransportConfig transport = transport();
-                    c = new ZerodepDockerHttpClient.Builder().dockerHost(transport.getDockerHost())
-                            .sslConfig(transport.getSslConfig()).connectionTimeout(Duration.ofSeconds(30)).build();
+                    ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder().dockerHost(transport.getDockerHost())
+                            .sslConfig(transport.getSslConfig()).connectionTimeout(Duration.ofSeconds(30));
+                    try {
+                        // the socket's read timeout, for every read of the answer, its body included
+                        builder.responseTimeout(timeout);
+                    } catch (LinkageError olderDockerJava) {
+                        // a docker-java before 3.2.8 has no such setting: its reads wait as long as the engine does
+                    }
+                    c = builder.build();
                     http = c;
+                    httpTimeout = timeout;
                 }
             }
         }
@@ -73,8 +84,25 @@ final class EngineApi {
     }
 
     private static boolean answers(java.nio.file.Path socket) {
-        try (UnixSocketHttp.Response ping = UnixSocketHttp.get(socket, "/_ping")) {
+        try (UnixSocketHttp.Response ping = UnixSocketHttp.get(socket, "/_ping", Duration.ofSeconds(30))) {
             return ping.status() == 200;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** True when the engine answers {@code /_ping} within {@code timeout}; never throws, never waits longer. */
+    static boolean ping(Duration timeout) {
+        try {
+            java.util.Optional<java.nio.file.Path> socket = unixSocket();
+            if (socket.isPresent()) {
+                try (UnixSocketHttp.Response ping = UnixSocketHttp.get(socket.get(), "/_ping", timeout)) {
+                    return ping.status() == 200;
+                }
+            }
+            try (DockerHttpClient.Response ping = get("/_ping", new EngineSettings(timeout))) {
+                return ping.getStatusCode() == 200;
+            }
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -83,21 +111,28 @@ final class EngineApi {
     /** {@code GET /images/{name}/json} or {@code /history}, parsed as {@code type}. */
     static <T> T imageJson(String reference, String endpoint, Class<T> type) {
         String path = "/images/" + encode(reference) + "/" + endpoint;
+        EngineSettings settings = EngineSettings.fromEnvironment();
         int status;
         byte[] body;
         try {
             java.util.Optional<java.nio.file.Path> socket = unixSocket();
             if (socket.isPresent()) {
-                try (UnixSocketHttp.Response response = UnixSocketHttp.get(socket.get(), path)) {
+                try (UnixSocketHttp.Response response = UnixSocketHttp.get(socket.get(), path, settings.timeout())) {
                     status = response.status();
                     body = response.body().readNBytes(Json.MAX_DOCUMENT + 1);
                 }
             } else {
-                try (DockerHttpClient.Response response = get(path)) {
+                try (DockerHttpClient.Response response = get(path, settings)) {
                     status = response.getStatusCode();
                     body = response.getBody().readNBytes(Json.MAX_DOCUMENT + 1);
                 }
             }
+        } catch (SocketTimeoutException e) {
+            throw stalled("asked for the " + endpoint + " of " + reference, e, settings);
+        } catch (UnixSocketHttp.HeadEndedException e) {
+            throw new EngineFailureException(EngineFailureException.Reason.STOPPED, "The engine closed the connection "
+                    + "before it answered " + path + " (" + e.getMessage() + "): it stopped, crashed or restarted. Check "
+                    + "the engine (`docker info`, its log) and run the test again.", e);
         } catch (IOException e) {
             throw new EngineUnavailableException("the engine did not answer " + path + " (" + e.getMessage() + ")", e);
         }
@@ -111,13 +146,16 @@ final class EngineApi {
         return Json.read(body, type, "The engine's " + endpoint + " of " + reference);
     }
 
-    /** A stream of {@code GET /images/{name}/get}: the image as {@code docker save} writes it. Close it when done. */
-    static InputStream export(String reference) {
+    /**
+     * A stream of {@code GET /images/{name}/get}: the image as {@code docker save} writes it. Close it when done.
+     * Every read waits at most {@code settings}' timeout for the next byte.
+     */
+    static EngineExport export(String reference, EngineSettings settings) {
         java.util.Optional<java.nio.file.Path> socket = unixSocket();
         if (socket.isPresent()) {
-            return exportOverUnixSocket(socket.get(), reference);
+            return new EngineExport(exportOverUnixSocket(socket.get(), reference, settings));
         }
-        DockerHttpClient.Response response = get("/images/" + encode(reference) + "/get");
+        DockerHttpClient.Response response = get("/images/" + encode(reference) + "/get", settings);
         if (response.getStatusCode() == 404) {
             response.close();
             throw notFound(reference);
@@ -133,7 +171,7 @@ final class EngineApi {
             throw new EngineUnavailableException("the engine answered " + response.getStatusCode() + " to the export of "
                     + reference + ": " + detail, null);
         }
-        return new java.io.FilterInputStream(response.getBody()) {
+        return new EngineExport(new java.io.FilterInputStream(response.getBody()) {
             @Override
             public void close() throws IOException {
                 try {
@@ -142,12 +180,12 @@ final class EngineApi {
                     response.close();
                 }
             }
-        };
+        });
     }
 
-    private static InputStream exportOverUnixSocket(java.nio.file.Path socket, String reference) {
+    private static InputStream exportOverUnixSocket(java.nio.file.Path socket, String reference, EngineSettings settings) {
         try {
-            UnixSocketHttp.Response response = UnixSocketHttp.get(socket, "/images/" + encode(reference) + "/get");
+            UnixSocketHttp.Response response = UnixSocketHttp.get(socket, "/images/" + encode(reference) + "/get", settings.timeout());
             if (response.status() == 200) {
                 return response.body();
             }
@@ -158,16 +196,44 @@ final class EngineApi {
             }
             throw new EngineUnavailableException("the engine answered " + response.status() + " to the export of "
                     + reference + ": " + detail, null);
+        } catch (SocketTimeoutException e) {
+            throw stalled("asked for the export of " + reference, e, settings);
+        } catch (UnixSocketHttp.HeadEndedException e) {
+            throw new EngineFailureException(EngineFailureException.Reason.STOPPED, "The engine closed the connection "
+                    + "before it began to send the export of " + reference + ": it stopped, crashed or restarted. Check the "
+                    + "engine (`docker info`, its log) and run the test again.", e);
         } catch (IOException e) {
             throw new EngineUnavailableException("the engine at " + socket + " did not answer the export of " + reference
                     + " (" + e.getMessage() + ")", e);
         }
     }
 
-    private static DockerHttpClient.Response get(String path) {
+    /** The engine sent nothing for the timeout before the answer began. */
+    static EngineFailureException stalled(String when, Throwable cause, EngineSettings settings) {
+        return new EngineFailureException(EngineFailureException.Reason.TIMEOUT, "The engine sent nothing for "
+                + settings.timeout().toSeconds() + " s after it was " + when + ": it is stopped, hung or overloaded. Check it "
+                + "(`docker info`, its log). An engine that is only slow (Docker Engine before 25 writes a large image's "
+                + "whole export to its disk before the first byte) needs a longer wait: raise " + EngineSettings.TIMEOUT
+                + " (seconds; now " + settings.timeout().toSeconds() + ").", cause);
+    }
+
+    private static boolean isTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static DockerHttpClient.Response get(String path, EngineSettings settings) {
         try {
-            return http().execute(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(path).build());
+            return http(settings.timeout()).execute(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
+                    .path(path).build());
         } catch (RuntimeException e) {
+            if (isTimeout(e)) {
+                throw stalled("asked for " + path, e, settings);
+            }
             throw new EngineUnavailableException("the engine did not answer " + path + " (" + e.getMessage() + ")", e);
         }
     }

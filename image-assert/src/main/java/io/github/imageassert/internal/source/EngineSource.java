@@ -1,5 +1,6 @@
 package io.github.imageassert.internal.source;
 
+import io.github.imageassert.image.EngineFailureException;
 import io.github.imageassert.image.HistoryEntry;
 import io.github.imageassert.image.ImageNotFoundException;
 import io.github.imageassert.image.InvalidImageException;
@@ -13,12 +14,12 @@ import io.github.imageassert.internal.tar.TarNames;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -132,10 +133,12 @@ public final class EngineSource implements ImageSource {
      */
     @Override
     public void deliver(Set<String> wanted, LayerSink sink) {
+        EngineSettings settings = EngineSettings.fromEnvironment();
         Set<String> seen = new HashSet<>();
-        try (InputStream in = EngineApi.export(reference)) {
+        EngineExport export = EngineApi.export(reference, settings);
+        try (export) {
             // the export's own headers are held to the same limit as a layer's
-            BoundedTarInputStream tar = BoundedTarInputStream.of(new BufferedInputStream(in, 1 << 20), Limits.fromEnvironment());
+            BoundedTarInputStream tar = BoundedTarInputStream.of(new BufferedInputStream(export, 1 << 20), Limits.fromEnvironment());
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 if (!e.isFile() || e.isLink() || e.isSymbolicLink()) {
@@ -151,12 +154,56 @@ public final class EngineSource implements ImageSource {
                     sink.accept(null, name, tar);
                 }
             }
-        } catch (IOException e) {
-            Limits.ExceededIOException.in(e).ifPresent(limit -> {
-                throw limit.toException("The export of " + reference + " from the engine");
-            });
-            throw new UncheckedIOException("Exporting " + reference + " from the engine failed: " + e.getMessage(), e);
+            if (!tar.endBlocksRead()) {
+                throw stopped(export, null); // cut between two entries: the tar reader takes that for its end
+            }
+        } catch (IOException | RuntimeException e) {
+            throw translate(e, export, settings);
         }
+    }
+
+    /**
+     * What a failure while the export was read means. When the engine stopped sending (no byte for the timeout, a
+     * broken connection, or a connection closed before the export's end blocks), whatever the tar and layer readers
+     * made of the missing bytes ("truncated tar", a layer that does not match its diff id) is the engine's failure,
+     * not the image's, and is reported as such.
+     */
+    private RuntimeException translate(Exception e, EngineExport export, EngineSettings settings) {
+        if (e instanceof EngineFailureException failure) {
+            return failure;
+        }
+        java.util.Optional<EngineExport.EngineStreamException> transport = EngineExport.EngineStreamException.in(e);
+        if (transport.isPresent() && transport.get().stalled()) {
+            return new EngineFailureException(EngineFailureException.Reason.TIMEOUT, "The engine sent nothing for "
+                    + settings.timeout().toSeconds() + " s while it exported " + reference + ", after "
+                    + String.format(Locale.ROOT, "%,d", transport.get().received()) + " bytes: it is stopped, hung or "
+                    + "overloaded. Layers read whole before that are in the layer store; nothing of the one being read is "
+                    + "kept. Check the engine (`docker info`, its log) and run the test again; for an engine that is only "
+                    + "slow, raise " + EngineSettings.TIMEOUT + " (seconds; now " + settings.timeout().toSeconds() + ").", e);
+        }
+        if (transport.isPresent() || export.endedEarly()) {
+            return stopped(export, e);
+        }
+        java.util.Optional<Limits.ExceededIOException> limit = Limits.ExceededIOException.in(e);
+        if (limit.isPresent()) {
+            return limit.get().toException("The export of " + reference + " from the engine");
+        }
+        if (e instanceof RuntimeException r) {
+            return r;
+        }
+        return new InvalidImageException(InvalidImageException.Reason.CORRUPT_ARCHIVE, "The export of " + reference
+                + " from the engine is not a readable tar (" + e.getMessage() + "). Check the engine (`docker save "
+                + reference + " | tar t` lists what it sends).", e);
+    }
+
+    private EngineFailureException stopped(EngineExport export, Exception cause) {
+        String how = cause == null || EngineExport.EngineStreamException.in(cause).isEmpty()
+                ? "the connection closed" : "the connection failed (" + EngineExport.EngineStreamException.in(cause).get().getMessage() + ")";
+        return new EngineFailureException(EngineFailureException.Reason.STOPPED, "The engine stopped sending " + reference
+                + " after " + String.format(Locale.ROOT, "%,d", export.received()) + " bytes of its export, before the "
+                + "export's end: " + how + ", so the engine stopped, crashed or restarted. Layers read whole before "
+                + "that are in the layer store; nothing of the one being read is kept. Check the engine (`docker info`, "
+                + "its log) and run the test again.", cause);
     }
 
     private LayerRef layerOf(String diffId) {

@@ -1,14 +1,18 @@
 package io.github.imageassert.internal.source;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import org.apache.commons.io.input.BoundedInputStream;
 
@@ -17,6 +21,10 @@ import org.apache.commons.io.input.BoundedInputStream;
  * the connection after the body, so the body is the rest of the stream. Used for the export, where it matters:
  * measured here on a 1.3 GB export, docker-java's HTTP client spends 3.5 s of CPU decoding what this reads
  * with 1 s, on a machine where the engine itself needs most of the CPU to write it.
+ * <p>
+ * Every read, of the headers and of the body, waits at most the stall timeout for a byte, then fails with a
+ * {@link SocketTimeoutException}: a blocking read of a Unix socket has no timeout of its own, and an engine that
+ * stops sending (stopped, overloaded, deadlocked) would otherwise hang the test forever.
  */
 final class UnixSocketHttp {
 
@@ -33,12 +41,16 @@ final class UnixSocketHttp {
     private UnixSocketHttp() {
     }
 
-    static Response get(Path socket, String path) throws IOException {
+    /** @param stall how long a read may wait for the next byte (the first one included) */
+    static Response get(Path socket, String path, Duration stall) throws IOException {
         SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        TimedInput raw = null;
         try {
-            channel.write(ByteBuffer.wrap(("GET " + path + " HTTP/1.0\r\nHost: docker\r\nUser-Agent: image-assert\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII)));
-            InputStream in = Channels.newInputStream(channel);
+            raw = new TimedInput(channel, stall);
+            raw.write(("GET " + path + " HTTP/1.0\r\nHost: docker\r\nUser-Agent: image-assert\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            // buffered: the headers are parsed a byte at a time; a large read of the body passes the buffer by
+            InputStream in = new BufferedInputStream(raw, 1 << 16);
             String head = head(in);
             String[] statusLine = head.lines().findFirst().orElse("").split(" ", 3);
             if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
@@ -49,11 +61,19 @@ final class UnixSocketHttp {
             InputStream body = length < 0 ? in : BoundedInputStream.builder().setInputStream(in).setMaxCount(length).get();
             return new Response(status, body);
         } catch (NumberFormatException e) {
-            channel.close();
+            close(raw, channel);
             throw new IOException("the engine's status line is not HTTP", e);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            close(raw, channel);
             throw e;
+        }
+    }
+
+    private static void close(TimedInput raw, SocketChannel channel) throws IOException {
+        if (raw != null) {
+            raw.close();
+        } else {
+            channel.close();
         }
     }
 
@@ -63,13 +83,24 @@ final class UnixSocketHttp {
         int matched = 0;
         while (matched < 4) {
             int b = in.read();
-            if (b < 0 || head.size() > MAX_HEAD) {
-                throw new IOException("the engine's answer ended or grew past " + MAX_HEAD + " bytes before its headers did");
+            if (b < 0) {
+                throw new HeadEndedException("the engine closed the connection before it answered (after "
+                        + head.size() + " bytes of its headers)");
+            }
+            if (head.size() > MAX_HEAD) {
+                throw new IOException("the engine's answer grew past " + MAX_HEAD + " bytes before its headers ended");
             }
             head.write(b);
             matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
         }
         return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The connection closed before the headers ended: the engine stopped, or dropped the request. */
+    static final class HeadEndedException extends IOException {
+        HeadEndedException(String message) {
+            super(message);
+        }
     }
 
     private static long contentLength(String head) {
@@ -84,5 +115,81 @@ final class UnixSocketHttp {
             }
         }
         return -1;
+    }
+
+    /**
+     * The socket in non-blocking mode behind a selector: a read takes what is there, or waits for more at most the
+     * stall timeout. A read that finds bytes waiting costs no select, so a streaming export runs at full speed.
+     */
+    private static final class TimedInput extends InputStream {
+        private final SocketChannel channel;
+        private final Selector selector;
+        private final SelectionKey key;
+        private final long stallMillis;
+        private long received;
+
+        TimedInput(SocketChannel channel, Duration stall) throws IOException {
+            this.channel = channel;
+            this.stallMillis = Math.max(1, stall.toMillis());
+            channel.configureBlocking(false);
+            this.selector = Selector.open();
+            this.key = channel.register(selector, SelectionKey.OP_WRITE);
+        }
+
+        void write(byte[] request) throws IOException {
+            ByteBuffer out = ByteBuffer.wrap(request);
+            long deadline = System.nanoTime() + stallMillis * 1_000_000;
+            while (out.hasRemaining()) {
+                if (channel.write(out) == 0) {
+                    await(deadline, "before it took the request");
+                }
+            }
+            key.interestOps(SelectionKey.OP_READ);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            ByteBuffer into = ByteBuffer.wrap(b, off, len);
+            long deadline = System.nanoTime() + stallMillis * 1_000_000;
+            while (true) {
+                int n = channel.read(into);
+                if (n != 0) {
+                    if (n > 0) {
+                        received += n;
+                    }
+                    return n;
+                }
+                await(deadline, "after " + received + " bytes");
+            }
+        }
+
+        private void await(long deadline, String when) throws IOException {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new SocketTimeoutException("the engine sent nothing for " + Duration.ofMillis(stallMillis).toSeconds()
+                        + " s " + when);
+            }
+            selector.select(left);
+            selector.selectedKeys().clear();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                selector.close();
+            } finally {
+                channel.close();
+            }
+        }
     }
 }

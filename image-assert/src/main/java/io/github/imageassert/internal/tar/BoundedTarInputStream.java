@@ -33,6 +33,7 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
     private final MeteredInput raw;
     private final long headerLimit;
     private int depth;
+    private boolean endBlocksRead;
     private long entries;
     private String lastName;
 
@@ -44,6 +45,24 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
 
     public static BoundedTarInputStream of(InputStream tar, Limits limits) {
         return new BoundedTarInputStream(new MeteredInput(tar), limits.get(Limit.TAR_HEADER_SIZE));
+    }
+
+    /**
+     * True once the tar's end-of-archive block (a record of zeros) was read. When {@link #getNextEntry()} returns null
+     * without it, the stream simply ended: a tar cut short at an entry's boundary, which the reader does not tell
+     * from a whole one.
+     */
+    public boolean endBlocksRead() {
+        return endBlocksRead;
+    }
+
+    @Override
+    protected boolean isEOFRecord(byte[] record) {
+        boolean end = super.isEOFRecord(record);
+        if (end && record != null) {
+            endBlocksRead = true;
+        }
+        return end;
     }
 
     /** Where the data of the entry just returned starts, counted in bytes of the tar from its start. */

@@ -48,6 +48,48 @@ final class BuildFailures {
                 .orElseGet(() -> "Building " + request.describe() + " failed at step " + log.failingStep() + ". " + log.tailForMessage());
     }
 
+    /** The classic builder's {@code  ---> Running in 0123456789ab}: the container a step runs in. */
+    private static final Pattern RUNNING_IN = Pattern.compile("-+> Running in ([0-9a-f]{12,64})\\s*$");
+
+    /**
+     * The engine went away during the build (stopped, crashed or restarted): whatever the builder said about it
+     * ({@code error reading from server: EOF}, {@code unexpected EOF}) is not the step's failure. A classic build's
+     * step container is not removed then, as the engine removes it only when the build ends normally; the message names
+     * it so it can be removed once the engine is back.
+     */
+    static String engineStopped(BuildRequest request, BuildLog log) {
+        List<String> lines = log.allKept();
+        String container = null;
+        for (String line : lines) {
+            Matcher running = RUNNING_IN.matcher(line);
+            if (running.find()) {
+                container = running.group(1);
+            }
+        }
+        return "Building " + request.describe() + " stopped at step " + log.failingStep() + ": the engine stopped answering "
+                + "during the build (it was stopped, crashed or restarted), and the builder gave up. Check the engine "
+                + "(`docker info`, its log) and run the tests again."
+                + (container == null ? "" : " The step ran in container " + container + "; an engine that crashed keeps it, "
+                + "stopped: once the engine is back, `docker rm -f " + container + "` removes it.")
+                + " " + log.tailForMessage();
+    }
+
+    /**
+     * {@code docker buildx} ended in failure without reporting an error (it prints {@code ERROR: ...} for every failure
+     * of the build it can see): it was killed, by a signal or for want of memory, or it crashed.
+     */
+    static Optional<String> builderKilled(BuildRequest request, BuildLog log, int exitCode) {
+        // a signal: 128 + its number; the docker CLI exits with 255 when its buildx plugin died of one
+        boolean signalled = exitCode > 128;
+        if (!signalled || log.allKept().stream().anyMatch(l -> l.startsWith("ERROR") || l.contains(" ERROR: "))) {
+            return Optional.empty();
+        }
+        return Optional.of("Building " + request.describe() + " stopped at step " + log.failingStep() + ": `docker buildx` "
+                + "ended with exit code " + exitCode + " without reporting an error, so it was killed (by a signal, or "
+                + "for want of memory) or crashed; the engine cancels a build whose client is gone. Run the tests again; if "
+                + "it recurs, look for what ends the process (`dmesg` shows the out-of-memory killer). " + log.tailForMessage());
+    }
+
     /**
      * buildx could not start the BuildKit it builds with: its builder uses the docker-container driver (on an engine
      * with no BuildKit of its own, such as Podman, even the default builder does), which runs BuildKit in a container

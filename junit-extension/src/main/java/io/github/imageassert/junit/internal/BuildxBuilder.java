@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  */
 final class BuildxBuilder implements ImageBuilder {
 
+    /** How long a failed build waits to learn whether the engine is still there: it answers at once when it is. */
+    static final Duration ENGINE_CHECK = Duration.ofSeconds(10);
+
     /** True when the docker CLI is on the PATH and has the buildx plugin. */
     static boolean available() {
         try {
@@ -103,6 +106,12 @@ final class BuildxBuilder implements ImageBuilder {
             throw new ImageBuildException("Interrupted while building " + request.describe() + "; the build was stopped.", e);
         }
         if (process.exitValue() != 0) {
+            if (!Engine.answers(ENGINE_CHECK)) {
+                throw new ImageBuildException(BuildFailures.engineStopped(request, log), null);
+            }
+            BuildFailures.builderKilled(request, log, process.exitValue()).ifPresent(killed -> {
+                throw new ImageBuildException(killed, null);
+            });
             throw new ImageBuildException(BuildFailures.message(request, log,
                     new BuildFailures.Builder(false, BuildxBuilder::buildKitVersion)), null);
         }

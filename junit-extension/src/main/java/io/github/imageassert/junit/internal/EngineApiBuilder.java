@@ -67,10 +67,49 @@ final class EngineApiBuilder implements ImageBuilder {
             }
         };
         try {
-            return cmd.exec(callback).awaitImageId(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            cmd.exec(callback);
         } catch (RuntimeException e) {
-            log.line("ERROR: " + e.getMessage());
-            throw new ImageBuildException(BuildFailures.message(request, log, new BuildFailures.Builder(!buildah, () -> null)), e);
+            throw failed(request, log, e);
+        }
+        boolean finished;
+        try {
+            finished = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            throw failed(request, log, e); // the stream's error, rethrown by the wait: a connection the engine closed
+        } catch (InterruptedException e) {
+            stop(callback);
+            Thread.currentThread().interrupt();
+            throw new ImageBuildException("Interrupted while building " + request.describe() + "; the build was stopped.", e);
+        }
+        if (!finished) {
+            stop(callback);
+            throw new ImageBuildException("Building " + request.describe() + " did not finish within " + Settings.TIMEOUT + "="
+                    + Settings.format(timeout) + "; the build was stopped. " + log.tailForMessage(), null);
+        }
+        try {
+            return callback.awaitImageId();
+        } catch (RuntimeException e) {
+            throw failed(request, log, e);
+        }
+    }
+
+    private ImageBuildException failed(BuildRequest request, BuildLog log, RuntimeException e) {
+        log.line("ERROR: " + e.getMessage());
+        if (!Engine.answers(BuildxBuilder.ENGINE_CHECK)) {
+            return new ImageBuildException(BuildFailures.engineStopped(request, log), e);
+        }
+        return new ImageBuildException(BuildFailures.message(request, log, new BuildFailures.Builder(!buildah, () -> null)), e);
+    }
+
+    /**
+     * Closes the build's connection: the engine then cancels the build, stops the step's container and removes it
+     * ({@code forcerm}). Waiting for the image id alone would leave the build running in the engine.
+     */
+    private static void stop(BuildImageResultCallback callback) {
+        try {
+            callback.close();
+        } catch (java.io.IOException e) {
+            // the connection is gone either way
         }
     }
 }
