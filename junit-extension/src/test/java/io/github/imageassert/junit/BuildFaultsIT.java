@@ -62,7 +62,9 @@ class BuildFaultsIT {
         report("buildx, engine killed (SIGKILL)", build, faultAt, failure);
         // the step named is the last one buildx printed, which may be the one before the RUN (it prints a step late)
         assertThat(failure).startsWith("io.github.imageassert.junit.ImageBuildException: " + TARGET + " stopped at step [")
-                .contains(": the engine stopped answering during the build").contains("Check the engine").contains("ERROR: failed to receive status"); // buildx's own words, in the log's tail
+                .contains(": the engine stopped answering during the build").contains("Check the engine")
+                // buildx's own words, in the log's tail; which of them depends on when the connection dropped
+                .containsPattern("ERROR: failed to (receive status|solve: Unavailable)");
         assertThat(build.secondsSince(faultAt)).isLessThan(BUILD_TIMEOUT.toSeconds());
         // BuildKit's step runs under runc, not as a docker container: runc dies with the engine, the step does not
         System.out.println("BUILD FAULT buildx, engine killed: the RUN step's process outlived the engine: "
