@@ -29,6 +29,12 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
     static final int MAX_HEADER_CHAIN = 16;
     /** Room for the fixed-size records around one entry's extended headers: padding, 512-byte headers, end blocks. */
     private static final long RECORDS = 64 << 10;
+    /**
+     * The piece in which an entry's unread data is read past. Commons Compress skips it in its own 8 KiB reads, and
+     * every read passes hashing, the store's copy and the limits: on a 1.3 GB export large pieces took back most of
+     * what the reader spent per call.
+     */
+    private static final int DRAIN = 256 << 10;
 
     private final MeteredInput raw;
     private final long headerLimit;
@@ -36,6 +42,7 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
     private boolean endBlocksRead;
     private long entries;
     private String lastName;
+    private byte[] drain;
 
     private BoundedTarInputStream(MeteredInput raw, long headerLimit) {
         super(raw);
@@ -151,8 +158,17 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
             }
             return;
         }
-        while (skip(Long.MAX_VALUE) > 0) {
-            // a regular entry's data at once; a sparse entry's one run of data or one hole at a time
+        if (current.isSparse()) {
+            while (skip(Long.MAX_VALUE) > 0) {
+                // one run of data or one hole at a time
+            }
+            return;
+        }
+        if (drain == null) {
+            drain = new byte[DRAIN];
+        }
+        while (read(drain, 0, DRAIN) >= 0) {
+            // read, not skipped: see DRAIN
         }
     }
 }
