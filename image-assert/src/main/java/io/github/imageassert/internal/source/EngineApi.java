@@ -5,6 +5,7 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import io.github.imageassert.image.EngineFailureException;
 import io.github.imageassert.image.EngineUnavailableException;
 import io.github.imageassert.image.ImageNotFoundException;
+import io.github.imageassert.internal.io.ReadAheadInputStream;
 import io.github.imageassert.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,10 @@ import org.testcontainers.dockerclient.TransportConfig;
  * plain HTTP transport, so whichever docker-java version a user's build brings will do.
  */
 final class EngineApi {
+
+    /** The export's read-ahead: 4 MiB, some 20 times what the engine's socket buffers. */
+    private static final int EXPORT_CHUNK = 512 << 10;
+    private static final int EXPORT_CHUNKS = 8;
 
     private static volatile DockerHttpClient http;
     private static volatile Duration httpTimeout;
@@ -187,7 +192,9 @@ final class EngineApi {
         try {
             UnixSocketHttp.Response response = UnixSocketHttp.get(socket, "/images/" + encode(reference) + "/get", settings.timeout());
             if (response.status() == 200) {
-                return response.body();
+                // the engine writes the export into the socket's small buffer and waits whenever it is full: read
+                // ahead, so that it never waits for what the reader does with the bytes (hash, parse, store)
+                return new ReadAheadInputStream(response.body(), EXPORT_CHUNK, EXPORT_CHUNKS, "image-assert-export " + reference);
             }
             String detail = new String(response.body().readNBytes(4096), StandardCharsets.UTF_8).strip();
             response.close();
