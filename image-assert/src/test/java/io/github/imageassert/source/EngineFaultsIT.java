@@ -162,7 +162,7 @@ class EngineFaultsIT {
                     .as("temporary files left in the store").isEmpty();
         }
         List<Path> indexes;
-        try (Stream<Path> files = Files.list(v1.resolve("index/sha256"))) {
+        try (Stream<Path> files = Files.list(v1.resolve("index/format-3/sha256"))) {
             indexes = files.toList();
         }
         try (Stream<Path> files = Files.list(v1.resolve("blobs/sha256"))) {
@@ -241,7 +241,7 @@ class EngineFaultsIT {
                 if (!process.isAlive()) {
                     throw new AssertionError("the reader ended before the fault:\n" + Files.readString(log));
                 }
-                if (count(v1.resolve("index/sha256")) >= 1 && largestTemp(v1.resolve("tmp")) >= 4 << 20) {
+                if (count(v1.resolve("index/format-3/sha256")) >= 1 && largestTemp(v1.resolve("tmp")) >= 4 << 20) {
                     return System.currentTimeMillis();
                 }
                 Thread.sleep(2);

@@ -12,8 +12,10 @@ import io.github.imageassert.testing.ImageArchive;
 import io.github.imageassert.testing.LayerTar;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +45,7 @@ class LayerStoreTest {
     }
 
     private static List<String> stored(Path store, String kind) throws IOException {
-        try (Stream<Path> files = Files.list(store.resolve("v1").resolve(kind).resolve("sha256"))) {
+        try (Stream<Path> files = Files.list(store.resolve("v1").resolve(kind.equals("index") ? "index/format-3" : kind).resolve("sha256"))) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
@@ -162,7 +164,7 @@ class LayerStoreTest {
         Path archive = archive("app", new LayerTar().dir("/app").file("/app/a.txt", "a"));
         read(archive, store).filesystem();
         String hex = Digests.hex(read(archive, store).metadata().diffIds().get(1));
-        Path index = store.resolve("v1/index/sha256/" + hex);
+        Path index = store.resolve("v1/index/format-3/sha256/" + hex);
         byte[] bytes = Files.readAllBytes(index);
         Files.write(index, java.util.Arrays.copyOf(bytes, bytes.length / 2));
 
@@ -171,6 +173,29 @@ class LayerStoreTest {
         assertThat(again.file("/app/a.txt")).isPresent();
         assertThat(again.readString("/app/a.txt")).contains("a");
         assertThat(Files.size(index)).as("rewritten whole").isEqualTo(bytes.length);
+    }
+
+    @Test
+    void anotherLibraryVersionsIndexesAreNeitherReadNorDiscarded() throws Exception {
+        Path store = dir.resolve("store");
+        Path archive = archive("app", new LayerTar().dir("/app").file("/app/a.txt", "a"));
+        read(archive, store).filesystem();
+        String hex = Digests.hex(read(archive, store).metadata().diffIds().get(1));
+        // what a version with another index format wrote for the same layer, where that version keeps it
+        Path theirs = store.resolve("v1/index/format-2/sha256/" + hex);
+        Files.createDirectories(theirs.getParent());
+        byte[] theirBytes = "IAIX, format 2: not this version's to read".getBytes(StandardCharsets.UTF_8);
+        Files.write(theirs, theirBytes);
+        Path ours = store.resolve("v1/index/format-3/sha256/" + hex);
+        FileTime written = Files.getLastModifiedTime(ours);
+
+        LoadedImage again = read(archive, store);
+
+        assertThat(again.readString("/app/a.txt")).contains("a");
+        assertThat(Files.readAllBytes(theirs)).as("the other version's index is left as it was").isEqualTo(theirBytes);
+        assertThat(Files.readAllBytes(ours)).as("this version's index was read, not rewritten").hasSizeGreaterThan(0);
+        assertThat(Files.getLastModifiedTime(ours)).isGreaterThanOrEqualTo(written);
+        assertThat(stored(store, "blobs")).as("the blobs are shared").contains(hex);
     }
 
     @Test

@@ -37,7 +37,7 @@ class StoreParametersIT {
     }
 
     private static long storedLayers(Path store) throws Exception {
-        Path index = store.resolve("v1/index/sha256");
+        Path index = store.resolve("v1/index/format-3/sha256");
         if (!Files.isDirectory(index)) {
             return 0;
         }

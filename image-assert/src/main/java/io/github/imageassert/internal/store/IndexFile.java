@@ -22,6 +22,8 @@ final class IndexFile {
 
     private static final int MAGIC = 0x49414958; // "IAIX"
     private static final int VERSION = 3;
+    /** The directory of this format's index files (see {@link LayerStore}): a new format gets a new one. */
+    static final String DIRECTORY = "format-" + VERSION;
     private static final FileType[] TYPES = FileType.values();
     private static final int DIGEST = 32;
 

@@ -37,12 +37,16 @@ import org.slf4j.LoggerFactory;
  * an image is ever extracted: no file of the image becomes a file on the host.
  *
  * <pre>
- * ROOT/v1/blobs/sha256/HEX   the layer's uncompressed tar
- * ROOT/v1/index/sha256/HEX   its index; written last, so its presence means the layer is complete
+ * ROOT/v1/blobs/sha256/HEX            the layer's uncompressed tar
+ * ROOT/v1/index/format-N/sha256/HEX   its index in format N; written last, so its presence means the layer is complete
  * ROOT/v1/tmp/SESSION/       blobs being written by one JVM (SESSION.lock is held while it lives)
  * ROOT/v1/locks/             one writer per layer, one export per image at a time, across threads and JVMs
  * </pre>
  *
+ * Each format of the index file has a directory of its own: two versions of the library on one machine (two
+ * projects on one CI runner) then share the blobs, and neither takes the other's indexes for damaged ones, discards
+ * them and exports the image again, back and forth.
+ * <p>
  * Files appear under their final names only by an atomic rename, so a reader never sees a partial blob and a
  * JVM killed mid-write leaves only a temporary directory, which the next JVM deletes.
  */
@@ -66,7 +70,7 @@ public final class LayerStore {
         this.maxBytes = maxBytes;
         Path v1 = root.resolve("v1");
         this.blobs = Files.createDirectories(v1.resolve("blobs/sha256"));
-        this.indexes = Files.createDirectories(v1.resolve("index/sha256"));
+        this.indexes = Files.createDirectories(v1.resolve("index").resolve(IndexFile.DIRECTORY).resolve("sha256"));
         this.locks = Files.createDirectories(v1.resolve("locks"));
         Path tmp = Files.createDirectories(v1.resolve("tmp"));
         cleanAbandoned(tmp);
