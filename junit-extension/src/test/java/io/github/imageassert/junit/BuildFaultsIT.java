@@ -52,20 +52,14 @@ class BuildFaultsIT {
 
     @Test
     void buildxWithTheEngineKilledMidRun() throws Exception {
-        Build build = Build.start(home, "buildx", BUILD_TIMEOUT);
-        build.awaitRunStep();
+        Faulted run = faultMidRun("buildx", "buildx, engine killed (SIGKILL)", build -> FaultEngine.kill());
+        Build build = run.build();
 
-        long faultAt = System.nanoTime();
-        FaultEngine.kill();
-        String failure = build.failure();
-
-        report("buildx, engine killed (SIGKILL)", build, faultAt, failure);
         // the step named is the last one buildx printed, which may be the one before the RUN (it prints a step late)
-        assertThat(failure).startsWith("io.github.imageassert.junit.ImageBuildException: " + TARGET + " stopped at step [")
-                .contains(": the engine stopped answering during the build").contains("Check the engine")
+        assertThat(run.failure()).startsWith(BUILDX_STOPPED).contains(": the engine stopped answering during the build")
+                .contains("Check the engine")
                 // buildx's own words, in the log's tail; which of them depends on when the connection dropped
                 .containsPattern("ERROR: failed to (receive status|solve: Unavailable)");
-        assertThat(build.secondsSince(faultAt)).isLessThan(BUILD_TIMEOUT.toSeconds());
         // BuildKit's step runs under runc, not as a docker container: runc dies with the engine, the step does not
         System.out.println("BUILD FAULT buildx, engine killed: the RUN step's process outlived the engine: "
                 + build.runStepAliveAfter(Duration.ofSeconds(5)));
@@ -76,17 +70,10 @@ class BuildFaultsIT {
 
     @Test
     void buildxWithTheEngineStoppedMidRun() throws Exception {
-        Build build = Build.start(home, "buildx", BUILD_TIMEOUT);
-        build.awaitRunStep();
+        Faulted run = faultMidRun("buildx", "buildx, engine stopped (SIGTERM)", build -> FaultEngine.terminate());
+        Build build = run.build();
 
-        long faultAt = System.nanoTime();
-        FaultEngine.terminate();
-        String failure = build.failure();
-
-        report("buildx, engine stopped (SIGTERM)", build, faultAt, failure);
-        assertThat(failure).startsWith("io.github.imageassert.junit.ImageBuildException: " + TARGET + " stopped at step [")
-                .contains(": the engine stopped answering during the build");
-        assertThat(build.secondsSince(faultAt)).isLessThan(BUILD_TIMEOUT.toSeconds());
+        assertThat(run.failure()).startsWith(BUILDX_STOPPED).contains(": the engine stopped answering during the build");
         // even an orderly shutdown leaves BuildKit's runc step running (BuildKit 0.8 in Docker 20.10)
         System.out.println("BUILD FAULT buildx, engine stopped: the RUN step's process outlived the engine: "
                 + build.runStepAliveAfter(Duration.ofSeconds(10)));
@@ -97,18 +84,12 @@ class BuildFaultsIT {
 
     @Test
     void buildxKilledMidRun() throws Exception {
-        Build build = Build.start(home, "buildx", BUILD_TIMEOUT);
-        build.awaitRunStep();
+        Faulted run = faultMidRun("buildx", "buildx killed (SIGKILL)", build -> build.buildx().destroyForcibly());
+        Build build = run.build();
 
-        long faultAt = System.nanoTime();
-        build.buildx().destroyForcibly();
-        String failure = build.failure();
-
-        report("buildx killed (SIGKILL)", build, faultAt, failure);
         // as above, the step named is the last one buildx printed
-        assertThat(failure).startsWith("io.github.imageassert.junit.ImageBuildException: " + TARGET + " stopped at step [")
+        assertThat(run.failure()).startsWith(BUILDX_STOPPED)
                 .contains(": `docker buildx` ended with exit code 255 without reporting an error, so it was killed");
-        assertThat(build.secondsSince(faultAt)).isLessThan(BUILD_TIMEOUT.toSeconds());
         // the engine, still up, cancels the build of a client that is gone
         assertThat(build.runStepAliveAfter(Duration.ofSeconds(15))).as("the RUN step still running").isFalse();
         assertThat(FaultEngine.containers()).as("containers left in the engine").isEmpty();
@@ -116,18 +97,10 @@ class BuildFaultsIT {
 
     @Test
     void engineApiBuildWithTheEngineKilledMidRun() throws Exception {
-        Build build = Build.start(home, "engine", BUILD_TIMEOUT);
-        build.awaitRunStep();
+        Faulted run = faultMidRun("engine", "engine API, engine killed (SIGKILL)", build -> FaultEngine.kill());
 
-        long faultAt = System.nanoTime();
-        FaultEngine.kill();
-        String failure = build.failure();
-
-        report("engine API, engine killed (SIGKILL)", build, faultAt, failure);
-        assertThat(failure).startsWith("io.github.imageassert.junit.ImageBuildException: " + TARGET + " stopped at step "
-                + "Step 2/2 : RUN echo '" + build.marker() + "' && sleep 600 && true: the engine stopped answering during the build");
-        assertThat(build.secondsSince(faultAt)).isLessThan(BUILD_TIMEOUT.toSeconds());
-        String container = failure.replaceAll("(?s).*The step ran in container ([0-9a-f]+); an engine that crashed keeps it, "
+        assertThat(run.failure()).startsWith(engineApiStopped(run.build()));
+        String container = run.failure().replaceAll("(?s).*The step ran in container ([0-9a-f]+); an engine that crashed keeps it, "
                 + "stopped: once the engine is back, `docker rm -f \\1` removes it\\..*", "$1");
         assertThat(container).as("the container the message names").matches("[0-9a-f]{12,64}");
         // the classic builder removes a step's container when the build ends; a crashed engine keeps it, stopped
@@ -140,18 +113,10 @@ class BuildFaultsIT {
 
     @Test
     void engineApiBuildWithTheEngineStoppedMidRun() throws Exception {
-        Build build = Build.start(home, "engine", BUILD_TIMEOUT);
-        build.awaitRunStep();
+        Faulted run = faultMidRun("engine", "engine API, engine stopped (SIGTERM)", build -> FaultEngine.terminate());
 
-        long faultAt = System.nanoTime();
-        FaultEngine.terminate();
-        String failure = build.failure();
-
-        report("engine API, engine stopped (SIGTERM)", build, faultAt, failure);
-        assertThat(failure).startsWith("io.github.imageassert.junit.ImageBuildException: " + TARGET + " stopped at step "
-                + "Step 2/2 : RUN echo '" + build.marker() + "' && sleep 600 && true: the engine stopped answering during the build");
-        assertThat(build.secondsSince(faultAt)).isLessThan(BUILD_TIMEOUT.toSeconds());
-        assertThat(build.runStepAliveAfter(Duration.ofSeconds(10))).as("the RUN step still running").isFalse();
+        assertThat(run.failure()).startsWith(engineApiStopped(run.build()));
+        assertThat(run.build().runStepAliveAfter(Duration.ofSeconds(10))).as("the RUN step still running").isFalse();
         FaultEngine.start();
         assertThat(FaultEngine.containers()).as("containers left in the engine").isEmpty();
     }
@@ -176,6 +141,38 @@ class BuildFaultsIT {
             Thread.sleep(500);
         }
         assertThat(FaultEngine.containers()).as("containers left in the engine").isEmpty();
+    }
+
+    private static final String BUILDX_STOPPED = "io.github.imageassert.junit.ImageBuildException: " + TARGET
+            + " stopped at step [";
+
+    private static String engineApiStopped(Build build) {
+        return "io.github.imageassert.junit.ImageBuildException: " + TARGET + " stopped at step Step 2/2 : RUN echo '"
+                + build.marker() + "' && sleep 600 && true: the engine stopped answering during the build";
+    }
+
+    /** What a build became after {@code fault} hit it during its RUN step. */
+    private record Faulted(Build build, String failure) {
+    }
+
+    /**
+     * Starts a build with {@code builder}, waits for its long RUN step, applies {@code fault} and waits for the build's
+     * failure, which must come before the build timeout.
+     */
+    private Faulted faultMidRun(String builder, String label, Fault fault) throws Exception {
+        Build build = Build.start(home, builder, BUILD_TIMEOUT);
+        build.awaitRunStep();
+        long faultAt = System.nanoTime();
+        fault.apply(build);
+        String failure = build.failure();
+        report(label, build, faultAt, failure);
+        assertThat(build.secondsSince(faultAt)).as("seconds from the fault to the failure").isLessThan(BUILD_TIMEOUT.toSeconds());
+        return new Faulted(build, failure);
+    }
+
+    @FunctionalInterface
+    private interface Fault {
+        void apply(Build build) throws Exception;
     }
 
     private static void report(String fault, Build build, long faultAt, String failure) {
