@@ -44,6 +44,12 @@ class LayerStoreTest {
         return LoadedImage.of(ArchiveSource.dockerArchive(archive, null), LayerStore.open(new StoreSettings(store, StoreSettings.DEFAULT_MAX_BYTES)));
     }
 
+    /** Reads {@code archive} into {@code store}; the hex of its second layer's diff id. */
+    private static String storedAppLayer(Path archive, Path store) {
+        read(archive, store).filesystem();
+        return Digests.hex(read(archive, store).metadata().diffIds().get(1));
+    }
+
     private static List<String> stored(Path store, String kind) throws IOException {
         try (Stream<Path> files = Files.list(store.resolve("v1").resolve(kind.equals("index") ? "index/format-3" : kind).resolve("sha256"))) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
@@ -162,8 +168,7 @@ class LayerStoreTest {
     void aDamagedIndexFileIsNotTrustedAndTheLayerIsReadAgain() throws Exception {
         Path store = dir.resolve("store");
         Path archive = archive("app", new LayerTar().dir("/app").file("/app/a.txt", "a"));
-        read(archive, store).filesystem();
-        String hex = Digests.hex(read(archive, store).metadata().diffIds().get(1));
+        String hex = storedAppLayer(archive, store);
         Path index = store.resolve("v1/index/format-3/sha256/" + hex);
         byte[] bytes = Files.readAllBytes(index);
         Files.write(index, java.util.Arrays.copyOf(bytes, bytes.length / 2));
@@ -179,8 +184,7 @@ class LayerStoreTest {
     void anotherLibraryVersionsIndexesAreNeitherReadNorDiscarded() throws Exception {
         Path store = dir.resolve("store");
         Path archive = archive("app", new LayerTar().dir("/app").file("/app/a.txt", "a"));
-        read(archive, store).filesystem();
-        String hex = Digests.hex(read(archive, store).metadata().diffIds().get(1));
+        String hex = storedAppLayer(archive, store);
         // what a version with another index format wrote for the same layer, where that version keeps it
         Path theirs = store.resolve("v1/index/format-2/sha256/" + hex);
         Files.createDirectories(theirs.getParent());

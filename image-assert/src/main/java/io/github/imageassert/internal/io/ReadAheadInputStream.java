@@ -15,7 +15,7 @@ import java.util.concurrent.BlockingQueue;
  * A failure of the source reaches the reader as the source threw it, after every byte that arrived before it. Closing
  * this stream closes the source, which ends the thread.
  */
-public final class ReadAheadInputStream extends InputStream {
+public final class ReadAheadInputStream extends ReadThroughInputStream {
 
     private record Chunk(byte[] data, int length, IOException failure) {
         boolean end() {
@@ -77,13 +77,6 @@ public final class ReadAheadInputStream extends InputStream {
         } catch (InterruptedException e) {
             // closed while waiting for the reader
         }
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
