@@ -123,8 +123,8 @@ final class UnixSocketHttp {
     /**
      * The socket in blocking mode, watched: a read that has waited longer than the stall timeout has its channel closed
      * under it and fails with a {@link SocketTimeoutException}. A watchdog rather than a selector, because a selector
-     * costs a select and a wake-up for every few hundred KB the engine writes (measured here: 0.3 s more CPU and 10 %
-     * less speed on a 1.3 GB export), and one check per quarter of the timeout costs nothing.
+     * costs a select and a wake-up for every few hundred KB the engine writes (measured here: 0.3 s more CPU for a 1.3 GB
+     * export), and one check per quarter of the timeout costs nothing.
      */
     private static final class TimedInput extends ReadThroughInputStream {
         private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * ROOT/v1/blobs/sha256/HEX            the layer's uncompressed tar
  * ROOT/v1/index/format-N/sha256/HEX   its index in format N; written last, so its presence means the layer is complete
- * ROOT/v1/tmp/SESSION/       blobs being written by one JVM (SESSION.lock is held while it lives)
- * ROOT/v1/locks/             one writer per layer, one export per image at a time, across threads and JVMs
+ * ROOT/v1/tmp/SESSION/                blobs being written by one JVM (SESSION.lock is held while it lives)
+ * ROOT/v1/locks/                      one writer per layer, one export per image at a time, across threads and JVMs
  * </pre>
  *
  * Each format of the index file has a directory of its own: two versions of the library on one machine (two
