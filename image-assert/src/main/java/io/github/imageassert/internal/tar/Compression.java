@@ -7,6 +7,7 @@ import org.apache.commons.compress.compressors.CompressorException;
 import org.apache.commons.compress.compressors.CompressorStreamFactory;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+import org.apache.commons.io.input.CloseShieldInputStream;
 
 /** Layer compressions, told apart by their magic bytes (Commons Compress' detection), whatever the media type claims. */
 public final class Compression {
@@ -25,7 +26,10 @@ public final class Compression {
         }
         return switch (format) {
             case CompressorStreamFactory.GZIP -> new GzipCompressorInputStream(in, true);
-            case CompressorStreamFactory.ZSTANDARD -> new ZstdCompressorInputStream(in);
+            // zstd-jni's stream closes what it wraps when it is finalized: a reader that drops it after the last entry it
+            // wanted, and then reads the rest of the blob to verify its digest, would have the blob closed under it by a GC
+            // (fuzz finding 2028/209183). The blob belongs to whoever opened it, who closes it.
+            case CompressorStreamFactory.ZSTANDARD -> new ZstdCompressorInputStream(CloseShieldInputStream.wrap(in));
             default -> throw new UnsupportedLayerCompressionException(format);
         };
     }
