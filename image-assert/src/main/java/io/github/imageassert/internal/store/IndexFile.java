@@ -48,22 +48,7 @@ final class IndexFile {
         out.int32(entries.size());
         byte[] previous = new byte[0];
         for (int i = 0; i < entries.size(); i++) {
-            FileEntry e = entries.get(i);
-            // tar order keeps a directory's entries together: most of each path is the previous one's
-            byte[] path = e.path().getBytes(StandardCharsets.UTF_8);
-            int shared = sharedPrefix(previous, path);
-            out.varint(shared);
-            out.varint(path.length - shared);
-            out.bytes(path, shared, path.length - shared);
-            previous = path;
-            out.int8(e.type().ordinal());
-            out.varint(e.mode());
-            out.varint(e.uid());
-            out.varint(e.gid());
-            out.varint(e.size());
-            out.varint(e.mtime());
-            out.string(e.linkTarget());
-            out.varint(index.offset(i) + 2); // NO_DATA (-1) and SPARSE (-2) become small non-negative numbers
+            previous = entry(out, entries.get(i), index.offset(i), previous); // a call per entry: see LayerIndexer.index
         }
         out.strings(index.whiteouts());
         out.strings(index.opaqueDirs());
@@ -72,6 +57,25 @@ final class IndexFile {
         sha.update(out.buffer, 0, out.size);
         System.arraycopy(sha.digest(), 0, file, out.size, DIGEST);
         return file;
+    }
+
+    /** Writes one entry; returns its path's bytes, which the next entry's path shares a prefix with. */
+    private static byte[] entry(Out out, FileEntry e, long offset, byte[] previous) {
+        // tar order keeps a directory's entries together: most of each path is the previous one's
+        byte[] path = e.path().getBytes(StandardCharsets.UTF_8);
+        int shared = sharedPrefix(previous, path);
+        out.varint(shared);
+        out.varint(path.length - shared);
+        out.bytes(path, shared, path.length - shared);
+        out.int8(e.type().ordinal());
+        out.varint(e.mode());
+        out.varint(e.uid());
+        out.varint(e.gid());
+        out.varint(e.size());
+        out.varint(e.mtime());
+        out.string(e.linkTarget());
+        out.varint(offset + 2); // NO_DATA (-1) and SPARSE (-2) become small non-negative numbers
+        return path;
     }
 
     /** A growing byte array written big-endian, with LEB128 zig-zag varints: what the index file is made of. */
