@@ -15,7 +15,8 @@ final class TarMutations {
 
     static final List<java.util.function.Supplier<Mutation>> ALL = List.of(
             TarMutations::duplicatePath, TarMutations::climbingName, TarMutations::absoluteName, TarMutations::longName,
-            TarMutations::deepPath, TarMutations::typeFlag, TarMutations::sizeLie, TarMutations::hardLink,
+            TarMutations::deepPath, TarMutations::typeFlag, TarMutations::sizeLie, TarMutations::headerOnlySize,
+            TarMutations::hardLink,
             TarMutations::symlink, TarMutations::sparse, TarMutations::whiteout, TarMutations::trailing,
             TarMutations::bomb, TarMutations::noEndBlocks, TarMutations::recompress, TarMutations::paxRecords);
 
@@ -160,6 +161,35 @@ final class TarMutations {
                     detail = e.name + " header size " + e.headerSize + " for " + e.data.size() + " data bytes";
                 }
                 then(Expectation::invariantsOnly);
+            }
+        };
+    }
+
+    /**
+     * A size field on a member that carries no data by its type (link, symlink, device, FIFO, directory): Go's reader,
+     * the engine's, ignores it, reading neither data nor padding, so the layer means what it meant.
+     */
+    static Mutation headerOnlySize() {
+        return new Mutation("header-only-size") {
+            @Override
+            void spec(ArchiveSpec spec, SplittableRandom r) {
+                LayerSpec l = layer(spec, r);
+                List<TarEntry> headerOnly = l.entries.stream().filter(e -> "123456".indexOf(e.type) >= 0
+                        && e.sparse == null).toList();
+                TarEntry e;
+                if (headerOnly.isEmpty() || r.nextInt(3) == 0) {
+                    String name = "fzx-ho/" + r.nextInt(1000);
+                    e = switch (r.nextInt(3)) {
+                        case 0 -> TarEntry.symlink(name, "/etc/passwd");
+                        case 1 -> TarEntry.special(name, TarEntry.FIFO);
+                        default -> TarEntry.dir(name);
+                    };
+                    l.add(e);
+                } else {
+                    e = headerOnly.get(r.nextInt(headerOnly.size()));
+                }
+                e.headerSize = 1L + r.nextInt(r.nextBoolean() ? 511 : 4096);
+                detail = e.name + " (type " + e.type + ") with a size field of " + e.headerSize;
             }
         };
     }
