@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Every verdict is appended to a journal as it comes, so a campaign of a million cases can run in several sittings:
  * started again with the same journal, it counts what the journal holds and runs only the cases it lacks. A case is
  * the same case whenever it runs (it depends on the seed and its index alone), so the sittings make one campaign as
- * long as the library and the harness did not change in between; the journal records the commit of each sitting.
+ * long as the library and the harness did not change in between: the journal records the commit of each sitting, and
+ * a sitting on another commit than the journal's earlier ones is refused.
  *
  * <pre>FuzzCampaign COUNT SEED [--bound MS] [--heap SIZE] [--findings DIR] [--workers K] [--journal FILE] [--commit ID]</pre>
  */
@@ -76,6 +77,15 @@ public final class FuzzCampaign {
             Files.createDirectories(journalFile.getParent());
         }
         readJournal(journalFile, count);
+        for (String sitting : sittings) {
+            String earlier = sitting.replaceFirst(".* commit (\\S+) .*", "$1");
+            if (!earlier.equals(commit) && !"unknown".equals(commit) && !"unknown".equals(earlier)) {
+                // a campaign's cases speak for one version of the library and the harness
+                throw new IllegalStateException("the journal " + journalFile + " holds a sitting on commit " + earlier
+                        + ", this one runs on " + commit + ": resume from a worktree at " + earlier
+                        + ", or start a new journal (or seed) for this commit");
+            }
+        }
         Instant started = Instant.now();
         long start = System.nanoTime();
         int before = done.size();
