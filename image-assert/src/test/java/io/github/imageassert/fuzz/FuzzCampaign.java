@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FuzzCampaign {
 
-    static final int BLOCK = 1000;
+    static final int BLOCK = 5000;
 
     private final Map<Outcome, Integer> totals = new EnumMap<>(Outcome.class);
     private final Map<String, Integer> signatures = new TreeMap<>();
