@@ -131,7 +131,7 @@ class HostileTarTest {
 
     @Test
     void entriesThatCarryNoDataHaveNoPaddingWhateverTheirSizeSays() {
-        // GIVEN header-only entries whose size fields are not whole records (5 and 700 bytes), each followed directly
+        // GIVEN header-only entries whose size fields are not whole records (5, 700 and 1 bytes), each followed directly
         // by the next header, as Go's reader expects: no data, so no padding
         byte[] tar = new RawTar().header("link", '2', 5, "target").header("fifo", '6', 700, "")
                 .header("dev", '3', 1, "").file("visible", "v").end();
