@@ -100,9 +100,7 @@ class BuildFaultsIT {
         Faulted run = faultMidRun("engine", "engine API, engine killed (SIGKILL)", build -> FaultEngine.kill());
 
         assertThat(run.failure()).startsWith(engineApiStopped(run.build()));
-        String container = run.failure().replaceAll("(?s).*The step ran in container ([0-9a-f]+); an engine that crashed keeps it, "
-                + "stopped: once the engine is back, `docker rm -f \\1` removes it\\..*", "$1");
-        assertThat(container).as("the container the message names").matches("[0-9a-f]{12,64}");
+        String container = namedContainer(run.failure());
         // the classic builder removes a step's container when the build ends; a crashed engine keeps it, stopped
         FaultEngine.start();
         List<String> left = FaultEngine.containers();
@@ -116,9 +114,19 @@ class BuildFaultsIT {
         Faulted run = faultMidRun("engine", "engine API, engine stopped (SIGTERM)", build -> FaultEngine.terminate());
 
         assertThat(run.failure()).startsWith(engineApiStopped(run.build()));
+        String container = namedContainer(run.failure());
         assertThat(run.build().runStepAliveAfter(Duration.ofSeconds(10))).as("the RUN step still running").isFalse();
         FaultEngine.start();
-        assertThat(FaultEngine.containers()).as("containers left in the engine").isEmpty();
+        // an orderly stop removes the step's container, unless the engine's shutdown ends first (seen on a loaded
+        // machine): then the restarted engine lists it "Dead", and the command the message gives removes it
+        List<String> left = FaultEngine.containers();
+        System.out.println("BUILD FAULT engine API, engine stopped: containers after the restart: " + left);
+        assertThat(left).as("containers left in the engine, at most the one the message names").hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(c -> assertThat(c).startsWith(container));
+        if (!left.isEmpty()) {
+            FaultEngine.docker(Duration.ofMinutes(1), "rm", "-f", container);
+            assertThat(FaultEngine.containers()).as("containers left after the command of the message").isEmpty();
+        }
     }
 
     @Test
@@ -149,6 +157,14 @@ class BuildFaultsIT {
     private static String engineApiStopped(Build build) {
         return "io.github.imageassert.junit.ImageBuildException: " + TARGET + " stopped at step Step 2/2 : RUN echo '"
                 + build.marker() + "' && sleep 600 && true: the engine stopped answering during the build";
+    }
+
+    /** The container a failure's message names for the user to remove, checked to look like a container id. */
+    private static String namedContainer(String failure) {
+        String container = failure.replaceAll("(?s).*The step ran in container ([0-9a-f]+); an engine that crashed keeps it, "
+                + "stopped: once the engine is back, `docker rm -f \\1` removes it\\..*", "$1");
+        assertThat(container).as("the container the message names").matches("[0-9a-f]{12,64}");
+        return container;
     }
 
     /** What a build became after {@code fault} hit it during its RUN step. */
