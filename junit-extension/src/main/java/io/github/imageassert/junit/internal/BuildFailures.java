@@ -1,6 +1,7 @@
 package io.github.imageassert.junit.internal;
 
 import io.github.imageassert.internal.dockerfile.Dockerfile;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,6 +47,18 @@ final class BuildFailures {
         return tooOld(request, log.allKept(), builder)
                 .map(why -> "Building " + request.describe() + " failed: " + why + " " + log.tailForMessage())
                 .orElseGet(() -> "Building " + request.describe() + " failed at step " + log.failingStep() + ". " + log.tailForMessage());
+    }
+
+    /**
+     * A build stopped for its timeout. The last step started is named because a timeout's log rarely says which step
+     * hung: BuildKit prints a step when it starts and again only when it ends. In a multi-stage build BuildKit runs
+     * independent steps at once, so that step is where to look first, not always the only one running.
+     */
+    static String timedOut(BuildRequest request, BuildLog log, Duration timeout) {
+        List<String> steps = log.steps();
+        String step = steps.isEmpty() ? "It had not started a step." : "The last step it started: " + steps.get(steps.size() - 1) + ".";
+        return "Building " + request.describe() + " did not finish within " + Settings.TIMEOUT + "=" + Settings.format(timeout)
+                + "; the build was stopped. " + step + " " + log.tailForMessage();
     }
 
     /** The classic builder's {@code  ---> Running in 0123456789ab}: the container a step runs in. */

@@ -60,6 +60,7 @@ final class BuildLog {
     /** {@code Last 27 lines of the build log:} and those lines, indented: the end of a failure message. */
     String tailForMessage() {
         List<String> last = lastLines(TAIL);
-        return "Last " + last.size() + " lines of the build log:\n  " + String.join("\n  ", last);
+        String lines = last.size() == 1 ? "The build log's only line:" : "Last " + last.size() + " lines of the build log:";
+        return lines + "\n  " + String.join("\n  ", last);
     }
 }

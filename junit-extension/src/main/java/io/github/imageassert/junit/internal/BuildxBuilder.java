@@ -96,8 +96,7 @@ final class BuildxBuilder implements ImageBuilder {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 stop(process);
                 reader.join(TimeUnit.SECONDS.toMillis(10));
-                throw new ImageBuildException("Building " + request.describe() + " did not finish within "
-                        + Settings.TIMEOUT + "=" + Settings.format(timeout) + "; the build was stopped. " + log.tailForMessage(), null);
+                throw new ImageBuildException(BuildFailures.timedOut(request, log, timeout), null);
             }
             reader.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {

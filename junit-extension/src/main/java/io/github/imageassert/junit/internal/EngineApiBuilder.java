@@ -83,8 +83,7 @@ final class EngineApiBuilder implements ImageBuilder {
         }
         if (!finished) {
             stop(callback);
-            throw new ImageBuildException("Building " + request.describe() + " did not finish within " + Settings.TIMEOUT + "="
-                    + Settings.format(timeout) + "; the build was stopped. " + log.tailForMessage(), null);
+            throw new ImageBuildException(BuildFailures.timedOut(request, log, timeout), null);
         }
         try {
             return callback.awaitImageId();

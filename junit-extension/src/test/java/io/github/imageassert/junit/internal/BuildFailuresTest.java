@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.imageassert.internal.dockerfile.Dockerfile;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -103,5 +104,26 @@ class BuildFailuresTest {
 
         assertThat(BuildFailures.message(request("heredocs"), log, BUILDKIT_0_9))
                 .startsWith("Building target runtime of ").contains(" failed at step [builder 2/4] RUN exit 3. Last 2 lines");
+    }
+    @Test
+    void aTimeoutNamesTheLastStepStarted() throws Exception {
+        // BuildKit's plain progress of a build stopped while its RUN sleeps: the RUN was printed when it started, never again
+        BuildLog log = new BuildLog("x");
+        List.of("#1 [internal] load build definition from Dockerfile", "#1 DONE 0.0s",
+                "#4 [runtime 1/2] FROM docker.io/library/busybox:stable", "#4 DONE 0.1s",
+                "#5 [runtime 2/2] RUN sleep 60").forEach(log::line);
+
+        assertThat(BuildFailures.timedOut(request("heredocs"), log, Duration.ofSeconds(10)))
+                .contains(" did not finish within imageassert.build.timeout=10s; the build was stopped. The last step it "
+                        + "started: [runtime 2/2] RUN sleep 60. Last 5 lines of the build log:\n  #1 [internal] load build");
+    }
+
+    @Test
+    void aTimeoutBeforeTheFirstStepSaysSo() throws Exception {
+        BuildLog log = new BuildLog("x");
+        log.line("#1 [internal] load build definition from Dockerfile");
+
+        assertThat(BuildFailures.timedOut(request("heredocs"), log, Duration.ofMinutes(30)))
+                .contains("imageassert.build.timeout=30m; the build was stopped. It had not started a step. The build log's only line:\n  #1 [internal] load build definition from Dockerfile");
     }
 }
