@@ -40,6 +40,35 @@ final class LeadingLiteral {
         return end <= 0 ? "" : regex.substring(0, end);
     }
 
+    /**
+     * Whether {@code literal} occurs in the first {@code length} bytes of {@code bytes}, each byte one ISO-8859-1
+     * character; a literal with a character past U+00FF occurs in no such text.
+     */
+    static boolean occursIn(String literal, byte[] bytes, int length) {
+        int n = literal.length();
+        for (int i = 0; i < n; i++) {
+            if (literal.charAt(i) > 0xFF) {
+                return false;
+            }
+        }
+        byte first = (byte) literal.charAt(0);
+        for (int at = 0, last = length - n; at <= last; at++) {
+            if (bytes[at] == first && matchesAt(literal, bytes, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAt(String literal, byte[] bytes, int at) {
+        for (int i = 1; i < literal.length(); i++) {
+            if (bytes[at + i] != (byte) literal.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean hasTopLevelAlternative(String regex) {
         int depth = 0;
         boolean inClass = false;

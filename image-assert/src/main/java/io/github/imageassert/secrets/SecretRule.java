@@ -3,6 +3,7 @@ package io.github.imageassert.secrets;
 import io.github.imageassert.fs.FileEntry;
 import io.github.imageassert.fs.FileType;
 import io.github.imageassert.internal.index.PathGlob;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -151,6 +152,19 @@ public final class SecretRule {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The same as {@link #find(String)} on the first {@code length} bytes of {@code content} read as ISO-8859-1, without
+     * making that string when the bytes cannot hold a match: a scan of 100,000 files then makes one for the few that
+     * start a match's literal text (a private key's {@code -----BEGIN }), not 100 MB of strings to collect.
+     */
+    public Optional<String> find(byte[] content, int length) {
+        Objects.checkFromIndexSize(0, length, content.length);
+        if (this.content != null && !literal.isEmpty() && !LeadingLiteral.occursIn(literal, content, length)) {
+            return Optional.empty();
+        }
+        return find(new String(content, 0, length, StandardCharsets.ISO_8859_1));
     }
 
     @Override

@@ -2,6 +2,9 @@ package io.github.imageassert.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
@@ -70,5 +73,48 @@ class LeadingLiteralTest {
             }
         }
         assertThat(matched).as("texts that matched").isGreaterThan(1_000);
+    }
+
+    @Test
+    void aLiteralOccursInBytesWhereItOccursInTheirText() {
+        // GIVEN texts of bytes over the whole ISO-8859-1 range, cut at every length, and literals found in them or nearly
+        SplittableRandom r = new SplittableRandom(11);
+        byte[] alphabet = {'-', 'B', 'E', 'G', 'I', 'N', ' ', 'a', (byte) 0xE9, (byte) 0xFF, 0};
+        int found = 0;
+        for (int i = 0; i < 20_000; i++) {
+            byte[] bytes = new byte[r.nextInt(0, 40)];
+            for (int k = 0; k < bytes.length; k++) {
+                bytes[k] = alphabet[r.nextInt(alphabet.length)];
+            }
+            String literal = new String(new byte[] {alphabet[r.nextInt(alphabet.length)], alphabet[r.nextInt(alphabet.length)]},
+                    StandardCharsets.ISO_8859_1);
+            int length = r.nextInt(0, bytes.length + 1);
+            boolean expected = new String(bytes, 0, length, StandardCharsets.ISO_8859_1).contains(literal);
+            found += expected ? 1 : 0;
+            // THEN the byte search says what String.contains says of the same text, never looking past the length
+            assertThat(LeadingLiteral.occursIn(literal, bytes, length)).as("%s in %s[0, %d)", literal,
+                    Arrays.toString(bytes), length).isEqualTo(expected);
+        }
+        assertThat(found).as("texts holding their literal").isGreaterThan(1_000);
+        // AND a literal with a character past U+00FF is in no text read one byte per character
+        assertThat(LeadingLiteral.occursIn("\u20ac", new byte[] {(byte) 0xE2, (byte) 0x82, (byte) 0xAC}, 3)).isFalse();
+    }
+
+    @Test
+    void aRuleFindsInBytesWhatItFindsInTheirText() throws Exception {
+        SecretRule key = SecretRules.defaults().rules().stream().filter(rule -> rule.id().equals("private-key")).findFirst().orElseThrow();
+        SecretRule token = SecretRule.text("build-token", "tok3n-\u00e9");
+        String pem = TestKeys.pem("PRIVATE KEY", TestKeys.generate("EC", new ECGenParameterSpec("secp256r1")).getPrivate().getEncoded());
+        for (String text : List.of(pem, "no key here", "-----BEGIN PUBLIC KEY-----\nabc\n", "x tok3n-\u00e9 y", "tok3n-e", "")) {
+            byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+            for (SecretRule rule : List.of(key, token)) {
+                for (int length : new int[] {bytes.length, bytes.length / 2}) {
+                    assertThat(rule.find(bytes, length)).as("%s in %s[0, %d)", rule.id(), text, length)
+                            .isEqualTo(rule.find(text.substring(0, length)));
+                }
+            }
+        }
+        assertThat(key.find(pem.getBytes(StandardCharsets.ISO_8859_1), pem.length())).isPresent();
+        assertThat(token.find("x tok3n-\u00e9 y".getBytes(StandardCharsets.ISO_8859_1), 11)).isPresent();
     }
 }

@@ -6,10 +6,11 @@ import io.github.imageassert.secrets.SecretRules;
 import io.github.imageassert.internal.image.LoadedImage;
 import io.github.imageassert.fs.FileEntry;
 import io.github.imageassert.fs.RemovedEntry;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +35,14 @@ public final class SecretScanner {
     /** Findings in layer order; path-only rules cost nothing, content rules read their candidates in one pass. */
     public static List<SecretFinding> scan(LoadedImage image, SecretRules rules) {
         List<SecretFinding> findings = new ArrayList<>();
-        // by identity: the reader hands back the entries it was given, and hashing 100,000 records is measurable
-        Map<FileEntry, Candidate> toRead = new IdentityHashMap<>();
-        image.filesystem().entries().forEach(e -> consider(e, Optional.empty(), rules, findings, toRead));
-        image.filesystem().removed().forEach(r -> consider(r.entry(), Optional.of(r), rules, findings, toRead));
+        Candidates candidates = new Candidates(rules.rules());
+        image.filesystem().entries().forEach(e -> consider(e, Optional.empty(), rules, candidates, findings));
+        image.filesystem().removed().forEach(r -> consider(r.entry(), Optional.of(r), rules, candidates, findings));
+        Candidate common = candidates.common();
+        Map<FileEntry, Candidate> others = candidates.others(common);
         List<SecretFinding> found = Collections.synchronizedList(findings);
-        image.readContentsInParallel(toRead.keySet(), (entry, in) -> {
-            Candidate candidate = toRead.get(entry);
+        image.readContentsInParallel(candidates.entries, (entry, in) -> {
+            Candidate candidate = others.isEmpty() ? common : others.getOrDefault(entry, common);
             int length = (int) Math.min(candidate.maxBytes(), entry.size());
             byte[] buffer = BUFFER.get();
             if (buffer.length < length) {
@@ -48,10 +50,9 @@ public final class SecretScanner {
                 BUFFER.set(buffer);
             }
             int read = in.readNBytes(buffer, 0, length);
-            String text = new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
             for (SecretRule rule : candidate.rules()) {
-                String scoped = text.length() > rule.maxBytes() ? text.substring(0, rule.maxBytes()) : text;
-                rule.find(scoped).ifPresent(evidence -> found.add(new SecretFinding(rule, entry, candidate.hidden(), evidence)));
+                rule.find(buffer, Math.min(read, rule.maxBytes()))
+                        .ifPresent(evidence -> found.add(new SecretFinding(rule, entry, candidate.hidden(), evidence)));
             }
         });
         findings.sort(Comparator.comparingInt((SecretFinding f) -> f.entry().layer())
@@ -59,14 +60,15 @@ public final class SecretScanner {
         return image.remember("secrets:" + rules, List.copyOf(findings));
     }
 
-    private static void consider(FileEntry entry, Optional<RemovedEntry> hidden, SecretRules rules,
-                                 List<SecretFinding> findings, Map<FileEntry, Candidate> toRead) {
+    private static void consider(FileEntry entry, Optional<RemovedEntry> hidden, SecretRules rules, Candidates candidates,
+                                 List<SecretFinding> findings) {
         if (rules.ignores(entry)) {
             return;
         }
-        List<SecretRule> reading = null;
-        int maxBytes = 0;
-        for (SecretRule rule : rules.rules()) {
+        List<SecretRule> all = rules.rules();
+        BitSet reading = null;
+        for (int i = 0; i < all.size(); i++) {
+            SecretRule rule = all.get(i);
             if (!rule.appliesTo(entry)) {
                 continue;
             }
@@ -75,13 +77,63 @@ public final class SecretScanner {
                 continue;
             }
             if (reading == null) {
-                reading = new ArrayList<>(2);
+                reading = new BitSet(all.size());
             }
-            reading.add(rule);
-            maxBytes = Math.max(maxBytes, rule.maxBytes());
+            reading.set(i);
         }
         if (reading != null) {
-            toRead.put(entry, new Candidate(hidden, reading, maxBytes));
+            candidates.add(entry, reading, hidden);
+        }
+    }
+
+    /**
+     * The entries to read and what to look for in each. Nearly every file of an image gets the same rules (those for
+     * any path): that candidate is made once and handed to each without a lookup, and only the others (a
+     * {@code .npmrc}, a copy a later layer hid) are looked up by entry. A scan's time went to 100,000 copies of that
+     * one candidate scattered over the heap, then to looking each up in a map as big as the image.
+     */
+    private static final class Candidates {
+        private final List<SecretRule> rules;
+        private final Map<BitSet, Candidate> shared = new HashMap<>();
+        final List<FileEntry> entries = new ArrayList<>();
+        private final List<Candidate> of = new ArrayList<>();
+        private final Map<Candidate, Integer> uses = new IdentityHashMap<>();
+
+        Candidates(List<SecretRule> rules) {
+            this.rules = rules;
+        }
+
+        void add(FileEntry entry, BitSet reading, Optional<RemovedEntry> hidden) {
+            Candidate candidate = hidden.isEmpty() ? shared.computeIfAbsent(reading, r -> make(r, hidden)) : make(reading, hidden);
+            entries.add(entry);
+            of.add(candidate);
+            uses.merge(candidate, 1, Integer::sum);
+        }
+
+        /** The candidate most entries share; null when there is nothing to read. */
+        Candidate common() {
+            return uses.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        }
+
+        /** Every entry whose candidate is not {@code common}, by identity: the reader hands back the instances it was given. */
+        Map<FileEntry, Candidate> others(Candidate common) {
+            Map<FileEntry, Candidate> others = new IdentityHashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                if (of.get(i) != common) {
+                    others.put(entries.get(i), of.get(i));
+                }
+            }
+            return others;
+        }
+
+        private Candidate make(BitSet reading, Optional<RemovedEntry> hidden) {
+            List<SecretRule> chosen = new ArrayList<>(reading.cardinality());
+            int maxBytes = 0;
+            for (int i = reading.nextSetBit(0); i >= 0; i = reading.nextSetBit(i + 1)) {
+                chosen.add(rules.get(i));
+                maxBytes = Math.max(maxBytes, rules.get(i).maxBytes());
+            }
+            return new Candidate(hidden, List.copyOf(chosen), maxBytes);
         }
     }
 }
