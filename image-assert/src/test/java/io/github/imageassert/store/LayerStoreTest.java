@@ -2,6 +2,7 @@ package io.github.imageassert.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.imageassert.fs.FileEntry;
 import io.github.imageassert.internal.digest.Digests;
 import io.github.imageassert.internal.image.LoadedImage;
 import io.github.imageassert.internal.source.ArchiveSource;
@@ -161,6 +162,37 @@ class LayerStoreTest {
         assertThat(contents).hasSize(3000);
         for (int i = 0; i < 3000; i++) {
             assertThat(contents).containsEntry("/data/f" + i + ".txt", "content of file " + i + "\n");
+        }
+    }
+
+    @Test
+    void aReadOfManyFilesGetsTheCopyOfAPathThatItsLayerExtractsLast() {
+        // GIVEN a layer that holds one path twice among enough files for a read of them all to take the bulk lookup
+        LayerTar many = new LayerTar().dir("/data").file("/data/twice.txt", "the first copy\n");
+        for (int i = 0; i < 400; i++) {
+            many.file("/data/f" + i + ".txt", "content of file " + i + "\n");
+        }
+        many.file("/data/twice.txt", "the copy extracted last\n");
+        Path archive = new ImageArchive().layer(base(), "ADD base /").layer(many, "RUN make data")
+                .writeLegacyDockerSave(dir.resolve("twice.tar"), "twice:1");
+        LoadedImage off = LoadedImage.of(ArchiveSource.dockerArchive(archive, null), LayerStore.open(new StoreSettings(null, 0)));
+        read(archive, dir.resolve("store")).filesystem();
+        LoadedImage stored = read(archive, dir.resolve("store"));
+
+        for (LoadedImage image : List.of(stored, off)) {
+            // WHEN every file under /data is read in one call
+            List<FileEntry> entries = image.filesystem().under("/data").stream().filter(FileEntry::isRegularFile).toList();
+            Map<FileEntry, byte[]> contents = image.readContents(entries, 1024);
+
+            // THEN each file has its own content, and the path held twice the content of its last copy
+            assertThat(entries).hasSize(401);
+            assertThat(contents).hasSize(401);
+            for (FileEntry entry : entries) {
+                String expected = entry.path().equals("/data/twice.txt") ? "the copy extracted last\n"
+                        : "content of file " + entry.path().substring("/data/f".length(), entry.path().length() - ".txt".length()) + "\n";
+                assertThat(new String(contents.get(entry), StandardCharsets.UTF_8)).as(entry.path()).isEqualTo(expected);
+            }
+            assertThat(image.readString("/data/twice.txt")).as("one file read alone").contains("the copy extracted last\n");
         }
     }
 

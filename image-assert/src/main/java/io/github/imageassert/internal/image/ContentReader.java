@@ -36,11 +36,8 @@ final class ContentReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentReader.class);
 
-    /** Where a regular file's bytes are: the layer and the entry (by ordinal) that holds them. */
-    record Location(int layer, int ordinal) {
-    }
-
-    private record Wanted(FileEntry entry, Location at) {
+    /** A file to read, and where its bytes are: the layer and the entry (by ordinal) that holds them. */
+    private record Wanted(FileEntry entry, int layer, int ordinal) {
     }
 
     /**
@@ -74,7 +71,15 @@ final class ContentReader {
                 visitor.visit(entry, new ByteArrayInputStream(captured.get()));
                 continue;
             }
-            lookup.locate(entry).ifPresent(at -> byLayer.computeIfAbsent(at.layer(), l -> new ArrayList<>()).add(new Wanted(entry, at)));
+            Wanted wanted = lookup.locate(entry);
+            if (wanted != null) {
+                List<Wanted> ofLayer = byLayer.get(wanted.layer());
+                if (ofLayer == null) {
+                    ofLayer = new ArrayList<>();
+                    byLayer.put(wanted.layer(), ofLayer);
+                }
+                ofLayer.add(wanted);
+            }
         }
         Map<Integer, List<Wanted>> fromSource = new TreeMap<>();
         for (Map.Entry<Integer, List<Wanted>> group : byLayer.entrySet()) {
@@ -92,13 +97,14 @@ final class ContentReader {
 
     /**
      * Finds entries' ordinals in their layers: by binary search for a few, through a map of the layer's paths
-     * built once for a read of many (a secret scan asks for every file).
+     * built once for a read of many (a secret scan asks for every file). Allocates nothing per entry beyond the
+     * {@link Wanted} it returns.
      */
     private static final class Lookup {
         private final List<LoadedLayer> layers;
         private final MergedFilesystem fs;
         private final boolean bulk;
-        private final Map<Integer, Map<String, Integer>> maps = new HashMap<>();
+        private final Map<Integer, PathTable> tables = new HashMap<>();
 
         Lookup(List<LoadedLayer> layers, MergedFilesystem fs, int wanted) {
             this.layers = layers;
@@ -106,37 +112,71 @@ final class ContentReader {
             this.bulk = wanted > 256;
         }
 
-        OptionalInt find(int layer, String path) {
+        /** The entry's ordinal in its layer, or -1. */
+        private int find(int layer, String path) {
             LayerIndex index = layers.get(layer).index();
             if (!bulk) {
-                return index.find(path);
+                OptionalInt found = index.find(path);
+                return found.isPresent() ? found.getAsInt() : -1;
             }
-            Integer ordinal = maps.computeIfAbsent(layer, l -> {
-                Map<String, Integer> byPath = new HashMap<>(index.entries().size() * 2);
-                List<FileEntry> all = index.entries();
-                for (int i = 0; i < all.size(); i++) {
-                    byPath.put(all.get(i).path(), i); // a later copy of a path wins, as when the tar is extracted
-                }
-                return byPath;
-            }).get(path);
-            return ordinal == null ? OptionalInt.empty() : OptionalInt.of(ordinal);
+            PathTable byPath = tables.get(layer);
+            if (byPath == null) {
+                byPath = new PathTable(index.entries());
+                tables.put(layer, byPath);
+            }
+            return byPath.find(path);
         }
 
-        /** The layer and entry whose data a regular file or hard link reads; empty for a link the merge did not make. */
-        Optional<Location> locate(FileEntry entry) {
+        /** Where the data of a regular file or hard link is; null for a link the merge did not make. */
+        Wanted locate(FileEntry entry) {
             if (entry.type() == FileType.HARDLINK) {
-                return fs.linkData(entry).map(data -> new Location(data.layer(), data.ordinal()));
+                return fs.linkData(entry).map(data -> new Wanted(entry, data.layer(), data.ordinal())).orElse(null);
             }
-            OptionalInt found = find(entry.layer(), entry.path());
-            return found.isPresent() && layers.get(entry.layer()).index().entries().get(found.getAsInt()).type() == FileType.REGULAR
-                    ? Optional.of(new Location(entry.layer(), found.getAsInt())) : Optional.empty();
+            int found = find(entry.layer(), entry.path());
+            return found >= 0 && layers.get(entry.layer()).index().entries().get(found).type() == FileType.REGULAR
+                    ? new Wanted(entry, entry.layer(), found) : null;
+        }
+    }
+
+    /**
+     * A layer's entries by path, as ordinals in an open-addressed table: a {@code HashMap<String, Integer>} of the
+     * same 100,000 paths was a node and a boxed ordinal each, the most a secret scan allocated. A later copy of a
+     * path wins, as when the tar is extracted.
+     */
+    private static final class PathTable {
+        private final List<FileEntry> entries;
+        /** ordinal + 1 in each used slot, 0 in a free one */
+        private final int[] slots;
+
+        PathTable(List<FileEntry> entries) {
+            this.entries = entries;
+            this.slots = new int[Math.max(16, Integer.highestOneBit(Math.max(1, entries.size())) << 2)];
+            for (int i = 0; i < entries.size(); i++) {
+                slots[slotOf(entries.get(i).path())] = i + 1;
+            }
+        }
+
+        int find(String path) {
+            return slots[slotOf(path)] - 1;
+        }
+
+        /** The slot that holds {@code path}, or the free one where it would go. */
+        private int slotOf(String path) {
+            int mask = slots.length - 1;
+            int h = path.hashCode();
+            for (int at = (h ^ (h >>> 16)) & mask; ; at = (at + 1) & mask) {
+                int held = slots[at];
+                if (held == 0 || entries.get(held - 1).path().equals(path)) {
+                    return at;
+                }
+            }
         }
     }
 
     private void readStored(int layerIndex, List<Wanted> wanted, EntryContentVisitor visitor) throws IOException {
         List<Wanted> left = new ArrayList<>(wanted);
         LayerIndex index = state.loadedLayers().get(layerIndex).index();
-        left.sort(Comparator.comparingLong(w -> index.offset(w.at().ordinal())));
+        left.sort(Comparator.comparingLong(w -> index.offset(w.ordinal())));
         for (int attempt = 0; ; attempt++) {
             LoadedLayer layer = state.loadedLayers().get(layerIndex);
             // by position in left: each run marks its own slots, read after the runs have ended
@@ -182,13 +222,13 @@ final class ContentReader {
             List<Integer> sparseAt = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 Wanted w = wanted.get(i);
-                long offset = layer.index().offset(w.at().ordinal());
+                long offset = layer.index().offset(w.ordinal());
                 if (offset == LayerIndex.SPARSE) {
                     sparse.add(w);
                     sparseAt.add(i);
                     continue;
                 }
-                FileEntry data = layer.index().entries().get(w.at().ordinal());
+                FileEntry data = layer.index().entries().get(w.ordinal());
                 if (data.size() <= VERIFY_FIRST) {
                     reader.verify(offset, data.size()); // a damaged chunk is found before the visitor sees anything
                 }
@@ -270,7 +310,7 @@ final class ContentReader {
     private static List<Wanted> scan(InputStream blob, List<Wanted> wanted, boolean estargz, EntryContentVisitor visitor)
             throws IOException {
         Map<Integer, List<Wanted>> byOrdinal = new HashMap<>();
-        wanted.forEach(w -> byOrdinal.computeIfAbsent(w.at().ordinal(), o -> new ArrayList<>()).add(w));
+        wanted.forEach(w -> byOrdinal.computeIfAbsent(w.ordinal(), o -> new ArrayList<>()).add(w));
         List<Wanted> deferred = new ArrayList<>();
         TarScan.visit(blob, byOrdinal.keySet(), estargz, (ordinal, tarEntry, data) -> {
             List<Wanted> owners = byOrdinal.get(ordinal);
