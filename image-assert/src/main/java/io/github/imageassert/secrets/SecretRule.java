@@ -37,6 +37,7 @@ public final class SecretRule {
     private final BiPredicate<String, MatchResult> accepts;
     /** What every match starts with ("" if nothing is sure): a file without it is no match, found out cheaply. */
     private final String literal;
+    private final LeadingLiteral.Finder finder;
 
     private SecretRule(String id, String description, List<String> globs, FileType type, Pattern content,
                        Predicate<String> nameFilter, int maxBytes) {
@@ -58,6 +59,7 @@ public final class SecretRule {
         this.maxBytes = maxBytes;
         this.accepts = accepts;
         this.literal = LeadingLiteral.of(content);
+        this.finder = new LeadingLiteral.Finder(literal);
     }
 
     /** Any regular file at one of these paths is a finding, whatever it holds. */
@@ -161,7 +163,7 @@ public final class SecretRule {
      */
     public Optional<String> find(byte[] content, int length) {
         Objects.checkFromIndexSize(0, length, content.length);
-        if (this.content != null && !literal.isEmpty() && !LeadingLiteral.occursIn(literal, content, length)) {
+        if (this.content != null && !literal.isEmpty() && !finder.occursIn(content, length)) {
             return Optional.empty();
         }
         return find(new String(content, 0, length, StandardCharsets.ISO_8859_1));

@@ -86,8 +86,13 @@ class LeadingLiteralTest {
             for (int k = 0; k < bytes.length; k++) {
                 bytes[k] = alphabet[r.nextInt(alphabet.length)];
             }
-            String literal = new String(new byte[] {alphabet[r.nextInt(alphabet.length)], alphabet[r.nextInt(alphabet.length)]},
-                    StandardCharsets.ISO_8859_1);
+            // a literal of 1 to 11 characters with repeats (as in "-----BEGIN "): cut from the text half the time
+            byte[] chars = new byte[r.nextInt(1, 12)];
+            int from = bytes.length >= chars.length && r.nextBoolean() ? r.nextInt(bytes.length - chars.length + 1) : -1;
+            for (int k = 0; k < chars.length; k++) {
+                chars[k] = from >= 0 ? bytes[from + k] : alphabet[r.nextInt(alphabet.length)];
+            }
+            String literal = new String(chars, StandardCharsets.ISO_8859_1);
             int length = r.nextInt(0, bytes.length + 1);
             boolean expected = new String(bytes, 0, length, StandardCharsets.ISO_8859_1).contains(literal);
             found += expected ? 1 : 0;
