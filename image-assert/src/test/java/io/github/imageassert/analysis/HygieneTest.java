@@ -74,4 +74,35 @@ class HygieneTest {
                 .formatted());
         assertThat(image).doesNotContainBuildTools();
     }
+
+    @Test
+    void everyKindOfCacheIsFoundWhereItsManagerWritesIt() {
+        // GIVEN one file in each kind of cache, under a home or at the root, and look-alikes beside them
+        LayerTar layer = new LayerTar();
+        String[][] caches = {
+                {"/var/cache/apt/archives/curl_8.5.0_amd64.deb", "apt downloaded packages", "/var/cache/apt/archives"},
+                {"/var/cache/apt/pkgcache.bin", "apt package caches", "/var/cache/apt"},
+                {"/etc/apk/cache/APKINDEX.tar.gz", "apk cache", "/etc/apk/cache"},
+                {"/home/node/.cache/yarn/v6/pkg/index.js", "yarn cache", "/home/node/.cache/yarn"},
+                {"/app/.yarn/berry/cache/lodash.zip", "yarn cache", "/app/.yarn/berry/cache"},
+                {"/.pnpm-store/v3/files/00/ab", "pnpm store", "/.pnpm-store"},
+                {"/root/.cache/pip/http/a/b", "pip cache", "/root/.cache/pip"},
+                {"/root/.m2/repository/junit/junit/4.13/junit-4.13.jar", "Maven local repository", "/root/.m2/repository"},
+                {"/home/gradle/.gradle/caches/modules-2/files-2.1/x.jar", "Gradle caches", "/home/gradle/.gradle/caches"},
+                {"/go/pkg/mod/cache/download/x.zip", "Go build cache", "/go/pkg/mod/cache"}};
+        for (String[] cache : caches) {
+            layer.file(cache[0], "x".repeat(10));
+        }
+        layer.file("/var/cache/apt/archives/partial/curl.deb", "partial").file("/var/cache/apt/srcpkgcache.bin.old", "old")
+                .file("/app/.m2/settings.xml", "<settings/>").file("/app/src/.cache/pipeline.txt", "p")
+                .file("/usr/share/doc/go/pkg/mod/README", "r");
+        ContainerImage caching = ContainerImage.fromArchive(new ImageArchive().layer(layer, "RUN build")
+                .writeLegacyDockerSave(dir.resolve("caches.tar"), "caches:1"));
+
+        // THEN each cache is found with its root, and no look-alike is
+        org.assertj.core.api.Assertions.assertThat(caching.hygiene().packageCaches())
+                .extracting(PackageCache::kind, PackageCache::root)
+                .containsExactlyInAnyOrder(java.util.Arrays.stream(caches)
+                        .map(c -> org.assertj.core.groups.Tuple.tuple(c[1], c[2])).toArray(org.assertj.core.groups.Tuple[]::new));
+    }
 }
