@@ -269,6 +269,24 @@ class HostileTarTest {
     }
 
     @Test
+    void theDepthLimitCountsComponentsWhateverThePathsLength() {
+        // GIVEN a depth limit of 4, and paths at it and one past it, short and long
+        Limits four = Limits.defaults().with(Limit.PATH_DEPTH, 4);
+        String atTheLimit = "/a/b/c/d";
+        String longAtTheLimit = "/" + "a".repeat(300) + "/b/c/d";
+        String pastIt = "/a/b/c/d/e";
+        byte[] tar = new RawTar().pax(Map.of("path", "/abcd")).file("x", "1").pax(Map.of("path", atTheLimit)).file("y", "2")
+                .pax(Map.of("path", longAtTheLimit)).file("z", "3").end();
+
+        // THEN those at the limit are read, and the one past it is refused with its depth
+        assertThat(index(new ByteArrayInputStream(tar), four).entries()).extracting(FileEntry::path)
+                .containsExactly("/abcd", atTheLimit, longAtTheLimit);
+        byte[] deeper = new RawTar().pax(Map.of("path", pastIt)).file("x", "1").end();
+        assertThatThrownBy(() -> index(new ByteArrayInputStream(deeper), four)).isInstanceOf(LimitExceededException.class)
+                .hasMessageContaining("is 5 components deep. That is beyond the limit on components of a path, 4");
+    }
+
+    @Test
     void aLayerWithMoreEntriesThanTheLimitIsRefused() {
         RawTar tar = new RawTar();
         for (int i = 0; i < 150; i++) {

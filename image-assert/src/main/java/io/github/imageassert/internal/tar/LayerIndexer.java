@@ -171,7 +171,13 @@ public final class LayerIndexer {
                     + utf8Length(path) + " bytes");
         }
         long maxDepth = limits.get(Limit.PATH_DEPTH);
-        long depth = path.chars().filter(c -> c == '/').count();
+        if (path.length() <= maxDepth) {
+            return; // a component per character at most; asked for every entry of every layer, so counted only when needed
+        }
+        int depth = 0;
+        for (int i = 0; i < path.length(); i++) {
+            depth += path.charAt(i) == '/' ? 1 : 0;
+        }
         if (depth > maxDepth) {
             throw limits.exceeded(Limit.PATH_DEPTH, "Layer " + label, "the entry '" + abbreviate(rawName) + "' is "
                     + depth + " components deep");
