@@ -42,18 +42,11 @@ final class LeadingLiteral {
     }
 
     /**
-     * Whether {@code literal} occurs in the first {@code length} bytes of {@code bytes}, each byte one ISO-8859-1
-     * character; a literal with a character past U+00FF occurs in no such text.
-     */
-    static boolean occursIn(String literal, byte[] bytes, int length) {
-        return new Finder(literal).occursIn(bytes, length);
-    }
-
-    /**
      * Looks for one literal in bytes, with Horspool's skips: the byte under the window's end says how far the literal
      * can move on, its whole length for a byte it does not hold. A scan reads the first MiB of every file; looking at
      * each byte for the {@code -----BEGIN } of a private key took 473 of a scan's 764 samples (JFR, the benchmark
-     * image, warm). This looks at about one byte in ten of binary data or prose.
+     * image, warm). Here a byte the literal does not hold moves the search on by the literal's whole length. A literal
+     * with a character past U+00FF occurs in no text read one byte per character.
      */
     static final class Finder {
         /** null when the literal has a character past U+00FF: one byte per character cannot spell it */

@@ -97,12 +97,12 @@ class LeadingLiteralTest {
             boolean expected = new String(bytes, 0, length, StandardCharsets.ISO_8859_1).contains(literal);
             found += expected ? 1 : 0;
             // THEN the byte search says what String.contains says of the same text, never looking past the length
-            assertThat(LeadingLiteral.occursIn(literal, bytes, length)).as("%s in %s[0, %d)", literal,
+            assertThat(new LeadingLiteral.Finder(literal).occursIn(bytes, length)).as("%s in %s[0, %d)", literal,
                     Arrays.toString(bytes), length).isEqualTo(expected);
         }
         assertThat(found).as("texts holding their literal").isGreaterThan(1_000);
         // AND a literal with a character past U+00FF is in no text read one byte per character
-        assertThat(LeadingLiteral.occursIn("\u20ac", new byte[] {(byte) 0xE2, (byte) 0x82, (byte) 0xAC}, 3)).isFalse();
+        assertThat(new LeadingLiteral.Finder("\u20ac").occursIn(new byte[] {(byte) 0xE2, (byte) 0x82, (byte) 0xAC}, 3)).isFalse();
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class SecretScanner {
         Map<FileEntry, Candidate> others = candidates.others(common);
         List<SecretFinding> found = Collections.synchronizedList(findings);
         image.readContentsInParallel(candidates.entries, (entry, in) -> {
-            Candidate candidate = others.isEmpty() ? common : others.getOrDefault(entry, common);
+            Candidate candidate = others.getOrDefault(entry, common);
             int length = (int) Math.min(candidate.maxBytes(), entry.size());
             byte[] buffer = BUFFER.get();
             if (buffer.length < length) {
