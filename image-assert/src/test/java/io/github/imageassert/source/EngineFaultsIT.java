@@ -3,6 +3,7 @@ package io.github.imageassert.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.imageassert.testing.FaultEngine;
+import io.github.imageassert.testing.LingeringEngineProxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,10 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real engine failing while it exports an image ({@code fromDaemon}): killed mid-stream, and stalled mid-stream
- * (SIGSTOP). The engine is the private one of scripts/fault-engine.sh, never the one the machine shares; the reader runs
- * in a JVM of its own whose DOCKER_HOST names it. Each fault must end in a typed error within the configured timeout,
- * leave only complete, verified layers in the layer store, and a later read with a working engine must be right.
+ * A real engine failing while it exports an image ({@code fromDaemon}): killed mid-stream, stalled mid-stream
+ * (SIGSTOP), and slow to close the connection after the export's last byte ({@link LingeringEngineProxy}). The
+ * engine is the private one of scripts/fault-engine.sh, never the one the machine shares; the reader runs in a JVM of
+ * its own whose DOCKER_HOST names it. A kill or a stall must end in a typed error within the configured timeout and
+ * leave only complete, verified layers in the layer store, and a later read with a working engine must be right; a
+ * slow close must not matter at all.
  */
 class EngineFaultsIT {
 
@@ -145,6 +148,32 @@ class EngineFaultsIT {
         assertRight(again);
     }
 
+    @Test
+    void anEngineThatKeepsTheConnectionOpenAfterTheExportsLastByteDoesNotHoldTheReaderBack() throws Exception {
+        Path store = work.resolve("store");
+        int timeoutSeconds = 3;
+        Duration linger = Duration.ofSeconds(60);
+
+        // GIVEN an engine that, after the export's last byte, keeps the connection open for a minute (Docker keeps it
+        // open while it deletes its temporary copy of the export: half a second for 1.3 GB here, longer on a slow disk)
+        try (LingeringEngineProxy proxy = LingeringEngineProxy.start(FaultEngine.stateDir().resolve("docker.sock"),
+                work.resolve("lingering.sock"), linger)) {
+
+            // WHEN the image is read through it with a stall timeout of 3 s
+            Outcome outcome = Probe.start(store, timeoutSeconds, proxy.dockerHost()).await(linger.minusSeconds(10));
+
+            // THEN every file is read and right, well before the engine closes: the export is whole at its tar's
+            // end blocks, so the reader neither waits for the close nor takes the silence before it for a stall
+            report("lingering close", outcome, outcome.at());
+            assertRight(outcome);
+            // AND the reader closed the export's connection itself while the engine still held it open
+            assertThat(proxy.exports()).as("exports").isEqualTo(1);
+            assertThat(proxy.closedByClientFirst()).as("exports the reader closed before the engine's close reached it")
+                    .isEqualTo(1);
+        }
+        assertOnlyWholeLayers(store, PARTS + 1, PARTS + 1);
+    }
+
     private static void assertRight(Outcome outcome) {
         assertThat(outcome.failed()).as(outcome.output()).isFalse();
         expected.forEach((path, sum) -> assertThat(outcome.line("RESULT sha256 " + path + "=")).endsWith("=" + sum));
@@ -217,6 +246,10 @@ class EngineFaultsIT {
     record Probe(Process process, Path log, Path store, long started) {
 
         static Probe start(Path store, int engineTimeoutSeconds) throws IOException {
+            return start(store, engineTimeoutSeconds, FaultEngine.dockerHost());
+        }
+
+        static Probe start(Path store, int engineTimeoutSeconds, String dockerHost) throws IOException {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dimageassert.store=" + store, "-Dimageassert.engine.timeout=" + engineTimeoutSeconds,
                     "-cp", System.getProperty("java.class.path"), EngineFaultProbe.class.getName(), image));
@@ -224,7 +257,7 @@ class EngineFaultsIT {
             Files.createDirectories(store);
             Path log = Files.createTempFile(store.getParent(), "probe", ".log");
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().put("DOCKER_HOST", FaultEngine.dockerHost());
+            pb.environment().put("DOCKER_HOST", dockerHost);
             pb.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
             pb.environment().put("TESTCONTAINERS_HOST_OVERRIDE", "localhost");
             return new Probe(pb.start(), log, store, System.nanoTime());

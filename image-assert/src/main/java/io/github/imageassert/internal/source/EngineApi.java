@@ -24,9 +24,9 @@ import org.testcontainers.dockerclient.TransportConfig;
  */
 final class EngineApi {
 
-    /** The export's read-ahead: 4 MiB, some 20 times what the engine's socket buffers. */
-    private static final int EXPORT_CHUNK = 512 << 10;
-    private static final int EXPORT_CHUNKS = 8;
+    /** The export's read-ahead: 4 MiB, some 20 times what the engine's socket buffers, read 512 KiB at a time at most. */
+    private static final int EXPORT_AHEAD = 4 << 20;
+    private static final int EXPORT_READ = 512 << 10;
 
     private static volatile DockerHttpClient http;
     private static volatile Duration httpTimeout;
@@ -194,7 +194,7 @@ final class EngineApi {
             if (response.status() == 200) {
                 // the engine writes the export into the socket's small buffer and waits whenever it is full: read
                 // ahead, so that it never waits for what the reader does with the bytes (hash, parse, store)
-                return new ReadAheadInputStream(response.body(), EXPORT_CHUNK, EXPORT_CHUNKS, "image-assert-export " + reference);
+                return new ReadAheadInputStream(response.body(), EXPORT_AHEAD, EXPORT_READ, "image-assert-export " + reference);
             }
             String detail = new String(response.body().readNBytes(4096), StandardCharsets.UTF_8).strip();
             response.close();

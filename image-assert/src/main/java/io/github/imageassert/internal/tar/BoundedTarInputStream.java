@@ -51,7 +51,10 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
     private long dataInTar;
 
     private BoundedTarInputStream(MeteredInput raw, long headerLimit) {
-        super(raw);
+        // blocks of one record: at the end blocks the reader would otherwise read on to a multiple of 10,240 bytes,
+        // which Go's tar writer does not pad to, and so wait for the stream to close, which an engine does only
+        // after it has deleted its copy of the export
+        super(raw, TarConstants.DEFAULT_RCDSIZE);
         this.raw = raw;
         this.headerLimit = headerLimit;
     }

@@ -2,11 +2,13 @@ package io.github.imageassert.internal.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +33,9 @@ class ReadAheadInputStreamTest {
     }
 
     @Test
-    void deliversEveryByteInOrderAcrossChunksWhateverTheReadSizes() throws IOException {
+    void deliversEveryByteInOrderAcrossTheRingsEndWhateverTheReadSizes() throws IOException {
         byte[] data = bytes(1_000_003);
-        try (ReadAheadInputStream in = new ReadAheadInputStream(trickle(data, 7_001), 64 << 10, 3, "test")) {
+        try (ReadAheadInputStream in = new ReadAheadInputStream(trickle(data, 7_001), 100_003, 64 << 10, "test")) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             byte[] buffer = new byte[13_331];
             int n;
@@ -51,8 +53,31 @@ class ReadAheadInputStreamTest {
     }
 
     @Test
+    void bytesReachTheReaderAsSoonAsTheSourceReturnsThemNotWhenTheStreamEnds() throws Exception {
+        // an engine sends an export's last bytes, then works on for a while before it closes the connection
+        CountDownLatch closeTheConnection = new CountDownLatch(1);
+        InputStream lastBytesThenSilence = new SequenceInputStream(new ByteArrayInputStream(bytes(100)), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                try {
+                    closeTheConnection.await();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+                return -1;
+            }
+        });
+        try (ReadAheadInputStream in = new ReadAheadInputStream(lastBytesThenSilence, 1 << 20, 64 << 10, "test")) {
+            byte[] got = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> in.readNBytes(100));
+            assertThat(got).isEqualTo(bytes(100));
+            closeTheConnection.countDown();
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void anEmptySourceEndsAtOnce() throws IOException {
-        try (ReadAheadInputStream in = new ReadAheadInputStream(InputStream.nullInputStream(), 1024, 2, "test")) {
+        try (ReadAheadInputStream in = new ReadAheadInputStream(InputStream.nullInputStream(), 1024, 1024, "test")) {
             assertThat(in.read(new byte[10], 0, 10)).isEqualTo(-1);
         }
     }
@@ -68,7 +93,7 @@ class ReadAheadInputStreamTest {
             }
         };
         InputStream source = new SequenceInputStream(trickle(data, 4096), broken);
-        try (ReadAheadInputStream in = new ReadAheadInputStream(source, 16 << 10, 2, "test")) {
+        try (ReadAheadInputStream in = new ReadAheadInputStream(source, 32 << 10, 16 << 10, "test")) {
             assertThat(in.readNBytes(data.length)).isEqualTo(data);
             assertThatThrownBy(in::read).isSameAs(failure);
             assertThatThrownBy(in::read).as("and on every later read").isSameAs(failure);
@@ -76,7 +101,7 @@ class ReadAheadInputStreamTest {
     }
 
     @Test
-    void readsAtMostTheGivenChunksAhead() throws Exception {
+    void readsAtMostItsCapacityAheadOfTheReader() throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         long[] served = new long[1];
         InputStream endless = new InputStream() {
@@ -98,11 +123,11 @@ class ReadAheadInputStreamTest {
                 done.countDown();
             }
         };
-        ReadAheadInputStream in = new ReadAheadInputStream(endless, 1000, 4, "test");
+        ReadAheadInputStream in = new ReadAheadInputStream(endless, 4000, 1000, "test");
         in.read(new byte[10], 0, 10);
         Thread.sleep(200);
         synchronized (served) {
-            assertThat(served[0]).as("one chunk being read plus four ahead").isLessThanOrEqualTo(5_000);
+            assertThat(served[0]).as("the capacity plus what the reader took").isEqualTo(4_010);
         }
         in.close();
         assertThat(done.await(5, TimeUnit.SECONDS)).as("closing closes the source").isTrue();
@@ -111,7 +136,7 @@ class ReadAheadInputStreamTest {
 
     @Test
     void closingEndsTheThreadThatWaitsForTheReader() throws Exception {
-        ReadAheadInputStream in = new ReadAheadInputStream(new ByteArrayInputStream(bytes(10_000)), 100, 2, "test-read-ahead-close");
+        ReadAheadInputStream in = new ReadAheadInputStream(new ByteArrayInputStream(bytes(10_000)), 100, 50, "test-read-ahead-close");
         in.read();
         in.close();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
