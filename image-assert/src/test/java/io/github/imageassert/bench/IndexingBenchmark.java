@@ -54,11 +54,13 @@ public final class IndexingBenchmark {
         long retained = 0;
         for (int round = 0; round < rounds; round++) {
             saves.add(timeDockerSave());
+            settle();
             System.gc();
             long heapBefore = usedHeap();
             long start = System.nanoTime();
             ImageFilesystem fs = ContainerImage.fromDaemon(IMAGE).filesystem();
             indexes.add((System.nanoTime() - start) / 1e9);
+            settle();
             entries = fs.size() + fs.removed().size();
             retained = usedHeap() - heapBefore;
             System.out.printf(Locale.ROOT, "round %d: docker save %.2f s, index %.2f s (%d live entries, %d removed)%n",
@@ -94,6 +96,16 @@ public final class IndexingBenchmark {
                     ENTRYPOINT ["/bin/true"]
                     """, Map.of());
         }
+    }
+
+    /**
+     * A pause after each timed export. The engine sends an export's last byte, then deletes its temporary copy of the
+     * export (about 0.5 s for this image) and only then closes the connection: {@code docker save} waits for that,
+     * image-assert does not, having all it needs. Without the pause the next timed export would start while the
+     * engine still works for the last one.
+     */
+    static void settle() throws InterruptedException {
+        Thread.sleep(2_000);
     }
 
     static double timeDockerSave() throws IOException, InterruptedException {

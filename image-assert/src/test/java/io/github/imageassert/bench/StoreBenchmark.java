@@ -49,6 +49,7 @@ public final class StoreBenchmark {
             boolean saveFirst = round % 2 == 0;
             if (saveFirst) {
                 saves.add(IndexingBenchmark.timeDockerSave());
+                IndexingBenchmark.settle();
             }
             if (store != null) {
                 PathUtils.deleteDirectory(store);
@@ -58,8 +59,10 @@ public final class StoreBenchmark {
             long start = System.nanoTime();
             ImageFilesystem fs = ContainerImage.fromDaemon(image).filesystem();
             colds.add((System.nanoTime() - start) / 1e9);
+            IndexingBenchmark.settle();
             if (!saveFirst) {
                 saves.add(IndexingBenchmark.timeDockerSave());
+                IndexingBenchmark.settle();
             }
             System.out.printf(Locale.ROOT, "round %d (%s first): docker save %.2f s, cold index into the store %.2f s (%d entries)%n",
                     round + 1, saveFirst ? "save" : "index", saves.get(round), colds.get(round), fs.size());
