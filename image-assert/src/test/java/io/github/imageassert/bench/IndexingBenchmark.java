@@ -60,9 +60,9 @@ public final class IndexingBenchmark {
             long start = System.nanoTime();
             ImageFilesystem fs = ContainerImage.fromDaemon(IMAGE).filesystem();
             indexes.add((System.nanoTime() - start) / 1e9);
-            settle();
             entries = fs.size() + fs.removed().size();
             retained = usedHeap() - heapBefore;
+            settle();
             System.out.printf(Locale.ROOT, "round %d: docker save %.2f s, index %.2f s (%d live entries, %d removed)%n",
                     round + 1, saves.get(round), indexes.get(round), fs.size(), fs.removed().size());
             if (fs.size() < 0) {
