@@ -155,7 +155,7 @@ class EngineFaultsIT {
         Duration linger = Duration.ofSeconds(60);
 
         // GIVEN an engine that, after the export's last byte, keeps the connection open for a minute (Docker keeps it
-        // open while it deletes its temporary copy of the export: half a second for 1.3 GB here, longer on a slow disk)
+        // open while it deletes its temporary copy of the export: 0.1 to 0.55 s for 1.3 GB here)
         try (LingeringEngineProxy proxy = LingeringEngineProxy.start(FaultEngine.stateDir().resolve("docker.sock"),
                 work.resolve("lingering.sock"), linger)) {
 
