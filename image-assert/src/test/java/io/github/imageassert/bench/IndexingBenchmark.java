@@ -100,7 +100,7 @@ public final class IndexingBenchmark {
 
     /**
      * A pause after each timed export. The engine sends an export's last byte, then deletes its temporary copy of the
-     * export (about 0.5 s for this image) and only then closes the connection: {@code docker save} waits for that,
+     * export (0.1 to 0.55 s for this image, measured here) and only then closes the connection: {@code docker save} waits for that,
      * image-assert does not, having all it needs. Without the pause the next timed export would start while the
      * engine still works for the last one.
      */

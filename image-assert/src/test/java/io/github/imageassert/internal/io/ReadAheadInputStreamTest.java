@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.github.imageassert.testing.HeldOpenInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,22 +56,11 @@ class ReadAheadInputStreamTest {
     @Test
     void bytesReachTheReaderAsSoonAsTheSourceReturnsThemNotWhenTheStreamEnds() throws Exception {
         // an engine sends an export's last bytes, then works on for a while before it closes the connection
-        CountDownLatch closeTheConnection = new CountDownLatch(1);
-        InputStream lastBytesThenSilence = new SequenceInputStream(new ByteArrayInputStream(bytes(100)), new InputStream() {
-            @Override
-            public int read() throws IOException {
-                try {
-                    closeTheConnection.await();
-                } catch (InterruptedException e) {
-                    throw new java.io.InterruptedIOException();
-                }
-                return -1;
-            }
-        });
+        HeldOpenInput lastBytesThenSilence = new HeldOpenInput(bytes(100));
         try (ReadAheadInputStream in = new ReadAheadInputStream(lastBytesThenSilence, 1 << 20, 64 << 10, "test")) {
             byte[] got = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> in.readNBytes(100));
             assertThat(got).isEqualTo(bytes(100));
-            closeTheConnection.countDown();
+            lastBytesThenSilence.closeFromTheOtherSide();
             assertThat(in.read()).isEqualTo(-1);
         }
     }

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.imageassert.internal.limits.Limits;
+import io.github.imageassert.testing.HeldOpenInput;
 import io.github.imageassert.testing.RawTar;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.io.SequenceInputStream;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.junit.jupiter.api.Test;
 
@@ -26,20 +21,8 @@ class BoundedTarInputStreamTest {
     void endsAtTheEndRecordsWithoutWaitingForTheStreamToClose() throws Exception {
         byte[] tar = new RawTar().file("layer.tar", "content").file("manifest.json", "[]").end();
         assertThat(tar.length % 10_240).as("a tar not padded to a 10,240-byte block").isNotZero();
-        CountDownLatch closeTheConnection = new CountDownLatch(1);
-        InputStream thenSilence = new InputStream() {
-            @Override
-            public int read() throws IOException {
-                try {
-                    closeTheConnection.await();
-                } catch (InterruptedException e) {
-                    throw new InterruptedIOException("the test gave up waiting");
-                }
-                return -1;
-            }
-        };
-        try (BoundedTarInputStream in = BoundedTarInputStream.of(
-                new SequenceInputStream(new ByteArrayInputStream(tar), thenSilence), Limits.defaults())) {
+        HeldOpenInput thenSilence = new HeldOpenInput(tar);
+        try (BoundedTarInputStream in = BoundedTarInputStream.of(thenSilence, Limits.defaults())) {
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
                 TarArchiveEntry first = in.getNextEntry();
                 TarArchiveEntry second = in.getNextEntry();
@@ -49,7 +32,7 @@ class BoundedTarInputStreamTest {
             });
             assertThat(in.endBlocksRead()).isTrue();
         } finally {
-            closeTheConnection.countDown();
+            thenSilence.closeFromTheOtherSide();
         }
     }
 }
